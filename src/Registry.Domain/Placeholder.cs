@@ -1,0 +1,1 @@
+namespace Registry.Domain; public static class Placeholder { }

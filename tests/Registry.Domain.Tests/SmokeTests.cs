@@ -1,0 +1,1 @@
+namespace Registry.Domain.Tests; public class SmokeTests { [Fact] public void Runs() => 1.ShouldBe(1); }
