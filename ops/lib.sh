@@ -1,0 +1,169 @@
+# Shared helpers for the ops/ scripts. Source it; do not run it.
+# shellcheck shell=bash
+
+# Physical path of the repository root (the folder that holds ops/).
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+OPS_DIR="$REPO_ROOT/ops"
+
+export DOTNET_NOLOGO=1
+export DOTNET_CLI_TELEMETRY_OPTOUT=1
+export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# LOG_TAG is set by each script, e.g. "services".
+log()  { printf '[%s] %s\n' "${LOG_TAG:-ops}" "$*"; }
+warn() { printf '[%s] WARNING: %s\n' "${LOG_TAG:-ops}" "$*" >&2; }
+die()  { printf '[%s] ERROR: %s\n' "${LOG_TAG:-ops}" "$*" >&2; exit 1; }
+
+is_root() { [ "$(id -u)" -eq 0 ]; }
+
+# Run a command with root rights: directly as root, through sudo otherwise.
+as_root() {
+    if is_root; then
+        "$@"
+    elif command -v sudo >/dev/null 2>&1; then
+        sudo "$@"
+    else
+        die "need root rights for: $* (not root and sudo is missing)"
+    fi
+}
+
+pkg_installed() {
+    dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
+}
+
+# ensure_packages PKG...: install the Debian packages that are missing.
+# Runs `apt-get update` once, and only when something has to be installed.
+ensure_packages() {
+    local missing=() p
+    for p in "$@"; do
+        pkg_installed "$p" || missing+=("$p")
+    done
+    [ "${#missing[@]}" -eq 0 ] && return 0
+    command -v apt-get >/dev/null 2>&1 || die "missing packages (${missing[*]}) and no apt-get to install them"
+    log "installing Debian packages: ${missing[*]}"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get -q -o DPkg::Lock::Timeout=300 update \
+        || die "apt-get update failed"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get -q -o DPkg::Lock::Timeout=300 install -y \
+        --no-install-recommends "${missing[@]}" \
+        || die "apt-get install failed for: ${missing[*]}"
+}
+
+# Database name from REGISTRY_DB_NAME (default: registry); only plain identifiers.
+db_name() {
+    local name="${REGISTRY_DB_NAME:-registry}"
+    [[ "$name" =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]] || die "REGISTRY_DB_NAME must be a plain identifier, got '$name'"
+    printf '%s' "$name"
+}
+
+PG_PORT="${REGISTRY_PG_PORT:-55432}"
+REDIS_PORT="${REGISTRY_REDIS_PORT:-56379}"
+[[ "$PG_PORT" =~ ^[0-9]+$ ]] || die "REGISTRY_PG_PORT must be a number, got '$PG_PORT'"
+[[ "$REDIS_PORT" =~ ^[0-9]+$ ]] || die "REGISTRY_REDIS_PORT must be a number, got '$REDIS_PORT'"
+
+DATA_DIR="$REPO_ROOT/.data"
+REDIS_DIR="$DATA_DIR/redis"
+
+# Per-checkout fallback folder for PostgreSQL when the postgres user cannot
+# reach <repo>/.data (e.g. the checkout lives under /root, which is mode 700).
+pg_fallback_dir() {
+    local h
+    h="$(printf '%s' "$REPO_ROOT" | sha256sum | cut -c1-10)"
+    printf '/var/tmp/star-registry-%s/pg' "$h"
+}
+
+# Sets PG_DIR (folder with data/, server.log and the unix socket) without
+# creating anything: <repo>/.data/pg, or the /var/tmp fallback when that one
+# is already in use (it has a data folder and the repo one does not).
+pg_locate() {
+    PG_DIR="$DATA_DIR/pg"
+    local fb
+    fb="$(pg_fallback_dir)"
+    if [ ! -e "$PG_DIR/data/PG_VERSION" ] && [ -e "$fb/data/PG_VERSION" ]; then
+        PG_DIR="$fb"
+    fi
+    PGDATA_DIR="$PG_DIR/data"
+}
+
+# Like pg_locate, but creates the folder and, as root, makes sure the postgres
+# user owns it and can reach it; otherwise switches to the /var/tmp fallback.
+pg_prepare_dir() {
+    pg_locate
+    if ! is_root; then
+        mkdir -p "$PG_DIR"
+        return 0
+    fi
+    id postgres >/dev/null 2>&1 || die "the 'postgres' user does not exist (is the postgresql package installed?)"
+    if [ "$PG_DIR" = "$DATA_DIR/pg" ]; then
+        mkdir -p "$PG_DIR"
+        chmod 755 "$DATA_DIR"
+        chown postgres:postgres "$PG_DIR"
+        if ! runuser -u postgres -- test -x "$PG_DIR" -a -w "$PG_DIR"; then
+            PG_DIR="$(pg_fallback_dir)"
+            PGDATA_DIR="$PG_DIR/data"
+            log "the postgres user cannot reach $DATA_DIR/pg (a parent folder is not traversable);"
+            log "using $PG_DIR for PostgreSQL instead"
+            rmdir "$DATA_DIR/pg" 2>/dev/null || true
+        fi
+    fi
+    if [ "$PG_DIR" != "$DATA_DIR/pg" ]; then
+        mkdir -p "$PG_DIR"
+        chmod 755 "$(dirname "$PG_DIR")"
+        chown postgres:postgres "$PG_DIR"
+        runuser -u postgres -- test -x "$PG_DIR" -a -w "$PG_DIR" \
+            || die "the postgres user cannot use $PG_DIR either"
+    fi
+}
+
+# Unix socket folder: the PostgreSQL folder itself, unless its path is too
+# long for a socket name (about 107 bytes), then a short folder under /tmp.
+pg_socket_dir() {
+    local s="$PG_DIR/.s.PGSQL.$PG_PORT"
+    if [ "${#s}" -le 100 ]; then
+        printf '%s' "$PG_DIR"
+    else
+        printf '/tmp/star-registry-%s' "$(printf '%s' "$REPO_ROOT" | sha256sum | cut -c1-10)"
+    fi
+}
+
+# Sets PGBIN: the binaries matching an existing cluster, else the newest installed.
+pg_find_bin() {
+    PGBIN=""
+    if [ -n "${PGDATA_DIR:-}" ] && [ -r "$PGDATA_DIR/PG_VERSION" ]; then
+        local v
+        v="$(cat "$PGDATA_DIR/PG_VERSION")"
+        if [ -x "/usr/lib/postgresql/$v/bin/pg_ctl" ]; then
+            PGBIN="/usr/lib/postgresql/$v/bin"
+            return 0
+        fi
+        if compgen -G '/usr/lib/postgresql/*/bin/pg_ctl' >/dev/null; then
+            die "the cluster in $PGDATA_DIR is PostgreSQL $v, which is not installed; reset it (ops/services reset)"
+        fi
+    fi
+    if compgen -G '/usr/lib/postgresql/*/bin/pg_ctl' >/dev/null; then
+        PGBIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+    fi
+}
+
+# Run a PostgreSQL server binary as the cluster owner.
+as_pg() {
+    if is_root; then
+        runuser -u postgres -- "$@"
+    else
+        "$@"
+    fi
+}
+
+# pg_ctl status: 0 running, 3 not running, 4 no usable data folder.
+pg_running() {
+    [ -n "${PGBIN:-}" ] && [ -e "$PGDATA_DIR/PG_VERSION" ] || return 1
+    as_pg "$PGBIN/pg_ctl" -D "$PGDATA_DIR" status >/dev/null 2>&1
+}
+
+pg_ready() {
+    "$PGBIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -t 2 >/dev/null 2>&1
+}
+
+redis_ready() {
+    command -v redis-cli >/dev/null 2>&1 || return 1
+    [ "$(timeout 5 redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping 2>/dev/null)" = "PONG" ]
+}

@@ -1,1 +1,0 @@
-namespace Registry.Domain; public static class Placeholder { }
