@@ -31,4 +31,8 @@ public static class DomainErrorCodes
     public const string UnknownDivisionCode = "UNKNOWN_DIVISION_CODE";
     public const string NameRequired = "NAME_REQUIRED";
     public const string ConcurrentChange = "CONCURRENT_CHANGE";
+    public const string CertificateNotFound = "CERTIFICATE_NOT_FOUND";
+    public const string OrganisationNotFound = "ORGANISATION_NOT_FOUND";
+    public const string DuplicateCertificateNumber = "DUPLICATE_CERTIFICATE_NUMBER";
+    public const string NotYourCertificate = "NOT_YOUR_CERTIFICATE";
 }

@@ -1,4 +1,27 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.MapGet("/", () => "hi");
-app.Run();
+using Registry.Web.Data;
+using Registry.Web.Features.Certificates;
+using Registry.Web.Features.Home;
+using Registry.Web.Features.Publishing;
+using Registry.Web.Features.Site;
+using Registry.Web.Operations;
+
+if (OperatorCommandLine.IsOperatorCommand(args))
+{
+    return await OperatorCommandLine.RunAsync(args);
+}
+
+var builder = WebApplication.CreateBuilder(OperatorCommandLine.ServeArguments(args));
+builder.AddRegistryData();
+builder.AddSite();
+builder.AddHome();
+builder.AddCertificates();
+builder.AddPublishing();
+
+var app = builder.Build();
+app.UseSite();
+app.MapCertificates();
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

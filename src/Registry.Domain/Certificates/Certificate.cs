@@ -54,6 +54,9 @@ public sealed class Certificate
 
     public DateOnly LastEffectiveOn { get; private set; }
 
+    /// <summary>Changes with every event, so that every change rewrites the row and meets the concurrency check.</summary>
+    public int EventCount { get; private set; }
+
     /// <summary>Concurrency token: a change made from a stale copy is refused.</summary>
     public uint Version { get; private set; }
 
@@ -192,5 +195,6 @@ public sealed class Certificate
         ScopeEn = all.ScopeEn;
         ExpiresOn = all.ExpiresOn!.Value;
         LastEffectiveOn = all.LastEvent!.EffectiveOn;
+        EventCount = _events.Count;
     }
 }

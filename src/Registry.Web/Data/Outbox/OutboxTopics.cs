@@ -1,0 +1,6 @@
+namespace Registry.Web.Data.Outbox;
+
+public static class OutboxTopics
+{
+    public const string CertificateChanged = "certificate.changed";
+}

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Registry.Domain.Certificates;
+using Registry.Web.Data;
+
+namespace Registry.Web.Features.Certificates;
+
+/// <summary>A certificate with the body that issued it and the organisation that holds it.</summary>
+public sealed record CertificateRecord(Certificate Certificate, CertificationBody Body, Organisation Organisation);
+
+public sealed class CertificateQueries(RegistryDbContext db)
+{
+    public async Task<CertificateRecord?> FindAsync(string normalizedNumber, CancellationToken cancellationToken)
+    {
+        var found = await (
+            from c in db.Certificates.AsNoTracking().Include(c => c.Events)
+            join b in db.Bodies.AsNoTracking() on c.BodyId equals b.Id
+            join o in db.Organisations.AsNoTracking() on c.OrganisationId equals o.Id
+            where c.NormalizedNumber == normalizedNumber
+            select new { c, b, o }).SingleOrDefaultAsync(cancellationToken);
+        return found is null ? null : new CertificateRecord(found.c, found.b, found.o);
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Registry.Web.Data;
+
+namespace Registry.Web.Features.Site;
+
+/// <summary>Whether the registry holds demo data, so every page can say so; checked once a minute.</summary>
+public sealed class DemoDataNotice(RegistryDbContext db, IMemoryCache cache)
+{
+    private static readonly object CacheKey = new();
+
+    public async Task<bool> IsShownAsync(CancellationToken cancellationToken) =>
+        await cache.GetOrCreateAsync(CacheKey, async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            return await db.DataSets.AnyAsync(d => d.IsDemo, cancellationToken)
+                || await db.Certificates.AnyAsync(c => c.IsDemo, cancellationToken);
+        });
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Registry.Web.Features.Site;
+
+/// <summary>The friendly page for every error status; never shows exception details.</summary>
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel(IStringLocalizer<SharedResource> text, ILogger<ErrorModel> logger) : PageModel
+{
+    public int Code { get; private set; }
+
+    public string Title { get; private set; } = string.Empty;
+
+    public string Explanation { get; private set; } = string.Empty;
+
+    public void OnGet(int code) => Show(code);
+
+    public void OnPost(int code) => Show(code);
+
+    private void Show(int code)
+    {
+        Code = code is >= 400 and <= 599 ? code : 500;
+        if (HttpContext.Features.Get<IExceptionHandlerPathFeature>() is { Error: { } error } failure)
+        {
+            logger.LogError(error, "Unhandled exception on {Path}", failure.Path);
+        }
+
+        // Only an error re-executed from another request keeps its status; a direct visit to /error/418 is a 404.
+        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null
+            || HttpContext.Features.Get<IExceptionHandlerPathFeature>() is not null;
+        Response.StatusCode = reExecuted ? Code : StatusCodes.Status404NotFound;
+        (Title, Explanation) = (reExecuted ? Code : 404) switch
+        {
+            400 => (text["The request could not be understood"].Value, text["Something in the address or the form is malformed. Check it and try again."].Value),
+            404 => (text["Not found"].Value, text["The registry has no page at this address."].Value),
+            405 => (text["Not allowed"].Value, text["This page cannot be used that way."].Value),
+            _ when Code >= 500 => (text["The registry could not answer"].Value, text["Something went wrong on our side. Please try again in a moment."].Value),
+            _ => (text["The request could not be served"].Value, text["Please check the address and try again."].Value),
+        };
+    }
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+
+namespace Registry.Web.Features.Site;
+
+/// <summary>The server-rendered, bilingual site: pages, language choice, error pages and static assets.</summary>
+public static class SiteExtensions
+{
+    public static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
+    public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+
+    public static IHostApplicationBuilder AddSite(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        builder.Services.AddRazorPages(options => options.RootDirectory = "/Features")
+            .AddViewLocalization();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddScoped<DemoDataNotice>();
+        builder.Services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture(Chinese);
+            options.SupportedCultures = options.SupportedUICultures = [Chinese, English];
+            // ?lang= wins, then the cookie it sets; the browser's language is not consulted because the
+            // registry's default is Chinese for everyone until they choose otherwise.
+            options.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider { QueryStringKey = "lang", UIQueryStringKey = "lang" },
+                new CookieRequestCultureProvider(),
+            ];
+        });
+        return builder;
+    }
+
+    public static WebApplication UseSite(this WebApplication app)
+    {
+        app.UseExceptionHandler("/error/500");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseRequestLocalization();
+        app.Use(RememberLanguage);
+        app.UseStaticFiles();
+        app.MapRazorPages();
+        return app;
+    }
+
+    private static Task RememberLanguage(HttpContext context, RequestDelegate next)
+    {
+        if (context.Request.Query.ContainsKey("lang"))
+        {
+            var culture = CultureInfo.CurrentUICulture.Name;
+            context.Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+        }
+
+        return next(context);
+    }
+
+    public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+}
