@@ -65,7 +65,7 @@ public sealed class Certificate
     public static Certificate Issue(IssueCertificate command, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var now = clock.GetUtcNow();
+        var now = clock.GetUtcNow().ToUniversalTime();
         if (command.IssuedOn > RegistryCalendar.DateOf(now))
         {
             throw new DomainException(DomainErrorCodes.IssueDateInFuture, "A certificate cannot be issued with a future date.");
@@ -102,7 +102,7 @@ public sealed class Certificate
     public StatusEvent Apply(StatusChange change, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(change);
-        var now = clock.GetUtcNow();
+        var now = clock.GetUtcNow().ToUniversalTime();
         if (change.EffectiveOn > RegistryCalendar.DateOf(now))
         {
             throw new DomainException(DomainErrorCodes.EffectiveDateInFuture, "A change cannot take effect on a future date.");

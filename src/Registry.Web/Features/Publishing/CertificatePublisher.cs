@@ -104,7 +104,7 @@ public sealed class CertificatePublisher(RegistryDbContext db, TimeProvider cloc
         Topic = OutboxTopics.CertificateChanged,
         CertificateId = certificate.Id,
         CertificateNumber = certificate.Number,
-        CreatedAt = clock.GetUtcNow(),
+        CreatedAt = clock.GetUtcNow().ToUniversalTime(),
         Payload = JsonSerializer.Serialize(new
         {
             certificateId = certificate.Id,

@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Registry.Web.Data;
+
+[assembly: AssemblyFixture(typeof(Registry.Web.Tests.TestSupport.RegistryDatabase))]
+
+namespace Registry.Web.Tests.TestSupport;
+
+/// <summary>
+/// A fresh PostgreSQL database for this test run, created from the server ops/test started and migrated
+/// with the project's own migrations; dropped at the end. Tests share it and keep apart by using
+/// their own certificate numbers and credit codes.
+/// </summary>
+public sealed class RegistryDatabase : IAsyncLifetime
+{
+    public RegistryDatabase()
+    {
+        var server = new NpgsqlConnectionStringBuilder(
+            Environment.GetEnvironmentVariable("ConnectionStrings__Registry")
+            ?? "Host=127.0.0.1;Port=55432;Username=postgres;Database=registry_test");
+        Name = $"registry_test_{Guid.NewGuid():N}"[..32];
+        AdminConnectionString = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "postgres", Pooling = false }.ConnectionString;
+        ConnectionString = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = Name }.ConnectionString;
+        DataSource = NpgsqlDataSource.Create(ConnectionString);
+    }
+
+    public string Name { get; }
+
+    public string ConnectionString { get; }
+
+    public string AdminConnectionString { get; }
+
+    public NpgsqlDataSource DataSource { get; }
+
+    public RegistryDbContext CreateContext()
+    {
+        var options = new DbContextOptionsBuilder<RegistryDbContext>();
+        DataExtensions.Configure(options, DataSource);
+        return new RegistryDbContext(options.Options);
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        await using (var admin = new NpgsqlConnection(AdminConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{Name}\"", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        await using var db = CreateContext();
+        await db.Database.MigrateAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await DataSource.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(AdminConnectionString);
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
