@@ -13,6 +13,7 @@ public static class DomainErrorCodes
     public const string LevelScoreMismatch = "LEVEL_SCORE_MISMATCH";
     public const string LevelUnchanged = "LEVEL_UNCHANGED";
     public const string UnknownLevel = "UNKNOWN_LEVEL";
+    public const string LevelRequired = "LEVEL_REQUIRED";
     public const string UnknownScheme = "UNKNOWN_SCHEME";
     public const string ScoreOutOfRange = "SCORE_OUT_OF_RANGE";
     public const string ScoreBelowCertifiable = "SCORE_BELOW_CERTIFIABLE";

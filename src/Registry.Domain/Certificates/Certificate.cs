@@ -77,7 +77,8 @@ public sealed class Certificate
             throw new DomainException(DomainErrorCodes.ExpiryNotAfterIssue, "The expiry date must be after the issue date.");
         }
 
-        command.Scheme.RequireConsistent(command.Level, command.Scores);
+        // Only a registered scheme: the certificate finds its scale again by code for every later change.
+        Schemes.Find(command.Scheme.Code).RequireConsistent(command.Level, command.Scores);
         var certificate = new Certificate
         {
             Number = command.Number.Display,
@@ -151,7 +152,7 @@ public sealed class Certificate
             case StatusEventKind.LevelChanged:
                 if (terms.Level is null || terms.Scores is null)
                 {
-                    throw new DomainException(DomainErrorCodes.UnknownLevel, "A level change needs the new level and scores.");
+                    throw new DomainException(DomainErrorCodes.LevelRequired, "A level change needs the new level and scores.");
                 }
 
                 Scheme.RequireConsistent(terms.Level, terms.Scores);

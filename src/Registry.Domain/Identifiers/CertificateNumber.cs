@@ -78,7 +78,10 @@ public sealed record CertificateNumber
     // Keep the body's separators but not a typist's full-width forms or stray spaces at the ends.
     private static string DisplayForm(string raw)
     {
-        var chars = raw.Trim().Select(IdentifierText.ToHalfWidth).Select(char.ToUpperInvariant).ToArray();
-        return new string(chars);
+        var chars = raw.Where(c => !IdentifierText.IsInvisible(c))
+            .Select(IdentifierText.ToHalfWidth)
+            .Select(IdentifierText.ToAsciiUpper)
+            .ToArray();
+        return new string(chars).Trim();
     }
 }

@@ -30,11 +30,17 @@ public static class IdentifierText
                 continue;
             }
 
-            folded.Append(char.ToUpperInvariant(half));
+            folded.Append(ToAsciiUpper(half));
         }
 
         return folded.ToString();
     }
+
+    /// <summary>Upper-cases ASCII letters only: invariant upper-casing would turn ſ into S and let it match.</summary>
+    public static char ToAsciiUpper(char c) => char.IsAsciiLetterLower(c) ? (char)(c - ('a' - 'A')) : c;
+
+    /// <summary>Zero-width characters that ride along when a number is copied from a web page or chat.</summary>
+    public static bool IsInvisible(char c) => c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF';
 
     public static char ToHalfWidth(char c) =>
         c is >= FullWidthFirst and <= FullWidthLast ? (char)(c - FullWidthOffset)
@@ -43,12 +49,11 @@ public static class IdentifierText
 
     /// <summary>Characters people put between the parts of a number; none of them carries meaning.</summary>
     public static bool IsSeparator(char c) =>
-        char.IsWhiteSpace(c) || c switch
+        char.IsWhiteSpace(c) || IsInvisible(c) || c switch
         {
             '-' or '/' or '\\' or '.' or '_' or ':' => true,
             '\u00B7' or '\u30FB' or '\uFF65' or '\u2022' => true,                 // middle dots: · ・ ･ •
             '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' => true, // dashes
-            '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' => true,     // invisible joiners from copy-paste
             _ => false,
         };
 }

@@ -5,5 +5,10 @@ public static class ValidityPeriod
     public const int Years = 3;
 
     /// <summary>Three years, the last day included: issued 2024-03-01, valid to 2027-02-28.</summary>
-    public static DateOnly DefaultExpiry(DateOnly start) => start.AddYears(Years).AddDays(-1);
+    public static DateOnly DefaultExpiry(DateOnly start)
+    {
+        // AddYears pins 29 February to the 28th; the anniversary of a leap day is 1 March.
+        var anniversary = start is { Month: 2, Day: 29 } ? new DateOnly(start.Year + Years, 3, 1) : start.AddYears(Years);
+        return anniversary.AddDays(-1);
+    }
 }

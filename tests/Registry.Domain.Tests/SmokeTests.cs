@@ -1,1 +1,0 @@
-namespace Registry.Domain.Tests; public class SmokeTests { [Fact] public void Runs() => 1.ShouldBe(1); }
