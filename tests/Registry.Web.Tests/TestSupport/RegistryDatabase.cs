@@ -22,6 +22,8 @@ public sealed class RegistryDatabase : IAsyncLifetime
         AdminConnectionString = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "postgres", Pooling = false }.ConnectionString;
         ConnectionString = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = Name }.ConnectionString;
         DataSource = NpgsqlDataSource.Create(ConnectionString);
+        _site = new Lazy<RegistryWebFactory>(() => new RegistryWebFactory(ConnectionString));
+        _browserSite = new Lazy<RegistryWebFactory>(() => new RegistryWebFactory(ConnectionString, onKestrel: true));
     }
 
     public string Name { get; }
@@ -31,6 +33,15 @@ public sealed class RegistryDatabase : IAsyncLifetime
     public string AdminConnectionString { get; }
 
     public NpgsqlDataSource DataSource { get; }
+
+    private readonly Lazy<RegistryWebFactory> _site;
+    private readonly Lazy<RegistryWebFactory> _browserSite;
+
+    /// <summary>The site, running in-process against this database (created on first use, shared).</summary>
+    public RegistryWebFactory Site => _site.Value;
+
+    /// <summary>The site on a real loopback port, for Chromium.</summary>
+    public Uri BrowserSiteAddress => _browserSite.Value.StartKestrel();
 
     public RegistryDbContext CreateContext()
     {
@@ -54,6 +65,11 @@ public sealed class RegistryDatabase : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var site in new[] { _site, _browserSite }.Where(s => s.IsValueCreated))
+        {
+            await site.Value.DisposeAsync();
+        }
+
         await DataSource.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
         await using var admin = new NpgsqlConnection(AdminConnectionString);

@@ -33,6 +33,8 @@ public sealed class DetailsModel(CertificateQueries queries, TimeProvider clock,
 
     public async Task<IActionResult> OnGetAsync(string? number, string? on, CancellationToken cancellationToken)
     {
+        // Routing leaves an escaped slash (%2F) escaped inside the catch-all segment; a typed number may contain one.
+        number = number?.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
         TypedNumber = number ?? string.Empty;
         if (!CertificateNumber.TryNormalize(number, out var normalized, out var error))
         {

@@ -30,8 +30,9 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> text, ILogger<Er
         // Only an error re-executed from another request keeps its status; a direct visit to /error/418 is a 404.
         var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null
             || HttpContext.Features.Get<IExceptionHandlerPathFeature>() is not null;
-        Response.StatusCode = reExecuted ? Code : StatusCodes.Status404NotFound;
-        (Title, Explanation) = (reExecuted ? Code : 404) switch
+        Code = reExecuted ? Code : StatusCodes.Status404NotFound;
+        Response.StatusCode = Code;
+        (Title, Explanation) = Code switch
         {
             400 => (text["The request could not be understood"].Value, text["Something in the address or the form is malformed. Check it and try again."].Value),
             404 => (text["Not found"].Value, text["The registry has no page at this address."].Value),

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Registry.Web.Tests.TestSupport;
+
+/// <summary>
+/// The real site (Production settings, real PostgreSQL) in-process. With <paramref name="onKestrel"/> it
+/// listens on a free loopback port instead, for a browser.
+/// </summary>
+public sealed class RegistryWebFactory : WebApplicationFactory<Program>
+{
+    private readonly string _connectionString;
+
+    public RegistryWebFactory(string connectionString, bool onKestrel = false)
+    {
+        _connectionString = connectionString;
+        if (onKestrel)
+        {
+            UseKestrel(0);
+        }
+    }
+
+    private readonly Lock _gate = new();
+    private Uri? _address;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseContentRoot(AppContext.BaseDirectory);
+        builder.UseSetting("ConnectionStrings:Registry", _connectionString);
+    }
+
+    /// <summary>Starts the server (once) and returns its address; only for a factory made on Kestrel.</summary>
+    public Uri StartKestrel()
+    {
+        lock (_gate)
+        {
+            if (_address is null)
+            {
+                StartServer();
+                var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
+                _address = new Uri(addresses.Addresses.First());
+            }
+
+            return _address;
+        }
+    }
+
+    public HttpClient CreatePageClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+}
