@@ -1,4 +1,5 @@
 # Shared helpers for the ops/ scripts. Source it; do not run it.
+# shellcheck disable=SC2034  # variables are used by the scripts that source this file
 # shellcheck shell=bash
 
 # Physical path of the repository root (the folder that holds ops/).
@@ -43,7 +44,7 @@ ensure_packages() {
     log "installing Debian packages: ${missing[*]}"
     as_root env DEBIAN_FRONTEND=noninteractive apt-get -q -o DPkg::Lock::Timeout=300 update \
         || die "apt-get update failed"
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get -q -o DPkg::Lock::Timeout=300 install -y \
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get -q -o DPkg::Lock::Timeout=300 -o Dpkg::Use-Pty=0 install -y \
         --no-install-recommends "${missing[@]}" \
         || die "apt-get install failed for: ${missing[*]}"
 }
@@ -57,8 +58,10 @@ db_name() {
 
 PG_PORT="${REGISTRY_PG_PORT:-55432}"
 REDIS_PORT="${REGISTRY_REDIS_PORT:-56379}"
-[[ "$PG_PORT" =~ ^[0-9]+$ ]] || die "REGISTRY_PG_PORT must be a number, got '$PG_PORT'"
-[[ "$REDIS_PORT" =~ ^[0-9]+$ ]] || die "REGISTRY_REDIS_PORT must be a number, got '$REDIS_PORT'"
+check_ports() {
+    [[ "$PG_PORT" =~ ^[0-9]+$ ]] || die "REGISTRY_PG_PORT must be a number, got '$PG_PORT'"
+    [[ "$REDIS_PORT" =~ ^[0-9]+$ ]] || die "REGISTRY_REDIS_PORT must be a number, got '$REDIS_PORT'"
+}
 
 DATA_DIR="$REPO_ROOT/.data"
 REDIS_DIR="$DATA_DIR/redis"
@@ -144,10 +147,11 @@ pg_find_bin() {
     fi
 }
 
-# Run a PostgreSQL server binary as the cluster owner.
+# Run a PostgreSQL server binary as the cluster owner (from / so that an
+# unreadable current folder does not produce warnings).
 as_pg() {
     if is_root; then
-        runuser -u postgres -- "$@"
+        (cd / && runuser -u postgres -- "$@")
     else
         "$@"
     fi
