@@ -79,6 +79,8 @@ public static class OperatorCommandLine
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // EF logs its own probe for a missing migrations table as a failed command; failures that matter surface as exceptions.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
         builder.AddRegistryData();
         builder.AddDemoData();
         return builder.Build();

@@ -47,6 +47,7 @@ public static class DemoDataCommand
         // The one reading of the clock: every generated date is relative to this instant.
         var asOf = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var loader = services.GetService<DemoDataLoader>() ?? new DemoDataLoader(services.GetRequiredService<NpgsqlDataSource>());
+        var loading = false;
         try
         {
             if (await NotMigratedAsync(services, loader, output, ct))
@@ -63,6 +64,7 @@ public static class DemoDataCommand
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Seeding {options.Count:N0} fictional demo certificates (seed {options.Seed}, as of {RegistryCalendar.DateOf(asOf):yyyy-MM-dd}) in one transaction..."));
             var stopwatch = Stopwatch.StartNew();
+            loading = true;
             var request = new DemoLoadRequest(options.Count, options.Seed, asOf);
             var result = await DemoProgress.For(output, interactive)
                 .RunAsync(options.Count, progress => loader.LoadAsync(request, progress, ct));
@@ -88,7 +90,9 @@ public static class DemoDataCommand
         catch (NpgsqlException ex)
         {
             output.WriteLine($"Seeding failed: {ex.Message}");
-            output.WriteLine("The transaction was rolled back and nothing was seeded.");
+            output.WriteLine(loading
+                ? "The transaction was rolled back and nothing was seeded."
+                : "Nothing was seeded.");
             return Failed;
         }
     }
@@ -97,18 +101,23 @@ public static class DemoDataCommand
     {
         try
         {
+            // Tables first: asking EF about migrations on an empty database logs a failed query.
+            var missing = await loader.MissingTablesAsync(ct);
+            if (missing.Count > 0)
+            {
+                output.WriteLine($"The database has no {string.Join(", ", missing)} table(s): run migrate first.");
+                return true;
+            }
+
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
             var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
-            var missing = await loader.MissingTablesAsync(ct);
-            if (pending.Count == 0 && missing.Count == 0)
+            if (pending.Count == 0)
             {
                 return false;
             }
 
-            output.WriteLine(missing.Count > 0
-                ? $"The database has no {string.Join(", ", missing)} table(s): run migrate first."
-                : $"The database schema is behind ({pending.Count} pending migration(s): {string.Join(", ", pending)}): run migrate first.");
+            output.WriteLine($"The database schema is behind ({pending.Count} pending migration(s): {string.Join(", ", pending)}): run migrate first.");
             return true;
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InvalidCatalogName)
