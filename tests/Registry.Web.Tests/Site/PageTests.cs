@@ -61,6 +61,7 @@ public sealed class PageTests(RegistryDatabase database)
         page.QuerySelector("[data-testid=holder]")!.TextContent.ShouldContain("杭州测试");
         page.QuerySelectorAll("[data-testid=history] tbody tr").Select(r => r.GetAttribute("data-kind")).ShouldBe(["Suspended", "Issued"]);
         page.QuerySelector("[data-testid=status] .as-of")!.TextContent.ShouldStartWith("Status as of ");
+        page.QuerySelector("[data-testid=category-scores]")!.TextContent.ShouldBe("service system 93.0 · commodity service 91.0 · customer service 94.0");
     }
 
     [Theory]
