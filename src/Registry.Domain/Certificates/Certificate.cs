@@ -95,7 +95,8 @@ public sealed class Certificate
             Text.Required(command.ScopeZh, "scope", MaxScopeLength, DomainErrorCodes.ScopeRequired),
             Text.Optional(command.ScopeEn, "English scope", MaxScopeLength),
             expiresOn);
-        certificate.Append(StatusEventKind.Issued, command.IssuedOn, now, "Initial certification", command.Actor, terms);
+        var reason = Text.Optional(command.Reason, "reason", StatusEvent.MaxReasonLength) ?? string.Empty;
+        certificate.Append(StatusEventKind.Issued, command.IssuedOn, now, reason, command.Actor, terms);
         return certificate;
     }
 

@@ -16,4 +16,5 @@ public sealed record IssueCertificate(
     DateOnly IssuedOn,
     DateOnly? ExpiresOn,
     string Actor,
-    bool IsDemo = false);
+    bool IsDemo = false,
+    string? Reason = null);

@@ -24,7 +24,15 @@ public class CertificateIssueTests
         issued.TotalScore.ShouldBe(92.0m);
         issued.ScopeZh.ShouldBe(TestCertificates.Scope);
         issued.ExpiresOn.ShouldBe(new DateOnly(2028, 1, 9));
-        issued.Reason.ShouldNotBeNullOrWhiteSpace();
+        issued.Reason.ShouldBeEmpty("no reason was stated");
+    }
+
+    [Fact]
+    public void Issue_keeps_the_reason_the_body_states()
+    {
+        var certificate = Certificate.Issue(TestCertificates.Command() with { Reason = "  认证评价合格  " }, _clock);
+
+        certificate.Events[0].Reason.ShouldBe("认证评价合格");
     }
 
     [Fact]

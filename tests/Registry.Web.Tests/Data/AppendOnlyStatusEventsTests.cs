@@ -22,7 +22,7 @@ public sealed class AppendOnlyStatusEventsTests(RegistryDatabase database)
         var refusal = await Should.ThrowAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
 
         refusal.MessageText.ShouldBe($"status events are append-only: {operation} refused");
-        await using var count = new NpgsqlCommand($"SELECT count(*) FROM status_events WHERE certificate_id = {certificate.Id} AND reason = 'Initial certification'", connection);
+        await using var count = new NpgsqlCommand($"SELECT count(*) FROM status_events WHERE certificate_id = {certificate.Id} AND kind = 'Issued' AND effective_on = DATE '2025-06-01' AND reason = ''", connection);
         ((long)(await count.ExecuteScalarAsync())!).ShouldBe(1);
     }
 

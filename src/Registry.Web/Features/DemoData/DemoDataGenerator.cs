@@ -143,7 +143,8 @@ internal sealed class DemoDataGenerator
                     issuedOn,
                     ExpiresOn: null,
                     body.Spec.Actor,
-                    IsDemo: true),
+                    IsDemo: true,
+                    Reason: "认证评价合格，颁发证书"),
                 body.Spec.Actor);
             var status = StatusHistory.Fold(certificate.Events, _owner.AsOfDate, _owner.AsOf).Status;
             var id = _owner.Ids.Certificate + ++_certificates;
