@@ -2,6 +2,7 @@ using Registry.Web.Data;
 using Registry.Web.Features.Certificates;
 using Registry.Web.Features.Home;
 using Registry.Web.Features.Publishing;
+using Registry.Web.Features.Search;
 using Registry.Web.Features.Site;
 using Registry.Web.Operations;
 
@@ -16,10 +17,12 @@ builder.AddSite();
 builder.AddHome();
 builder.AddCertificates();
 builder.AddPublishing();
+builder.AddSearch();
 
 var app = builder.Build();
 app.UseSite();
 app.MapCertificates();
+app.MapSearch();
 await app.RunAsync();
 return 0;
 

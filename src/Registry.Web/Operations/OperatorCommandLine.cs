@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Registry.Web.Data;
 using Registry.Web.Features.DemoData;
+using Registry.Web.Features.Search;
 
 namespace Registry.Web.Operations;
 
@@ -11,7 +12,7 @@ namespace Registry.Web.Operations;
 /// </summary>
 public static class OperatorCommandLine
 {
-    private static readonly string[] Commands = ["migrate", "seed"];
+    private static readonly string[] Commands = ["migrate", "seed", "rebuild-index", "verify-index"];
 
     public static bool IsOperatorCommand(string[] args) =>
         args.Length > 0 && (Commands.Contains(args[0], StringComparer.Ordinal) || args[0] is "--help" or "-h" or "help");
@@ -25,6 +26,8 @@ public static class OperatorCommandLine
         var root = new RootCommand("Star Registry operator commands. Without a command (or with `serve`), the site starts.");
         root.Subcommands.Add(MigrateCommand());
         root.Subcommands.Add(SeedCommand());
+        root.Subcommands.Add(SearchIndexCommands.Rebuild(BuildHost));
+        root.Subcommands.Add(SearchIndexCommands.Verify(BuildHost));
         var arguments = args is ["help"] ? ["--help"] : args;
         return await root.Parse(arguments).InvokeAsync();
     }
@@ -75,14 +78,18 @@ public static class OperatorCommandLine
         return command;
     }
 
-    private static IHost BuildHost()
+    private static IHost BuildHost() => BuildHost([]);
+
+    private static IHost BuildHost(IEnumerable<KeyValuePair<string, string?>> settings)
     {
         var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         // EF logs its own probe for a missing migrations table as a failed command; failures that matter surface as exceptions.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
         builder.AddRegistryData();
         builder.AddDemoData();
+        builder.AddSearchIndexing();
         return builder.Build();
     }
 }

@@ -32,6 +32,8 @@ public sealed class RegistryWebFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.UseContentRoot(AppContext.BaseDirectory);
         builder.UseSetting("ConnectionStrings:Registry", _connectionString);
+        builder.UseSetting("Search:IndexPath", IndexPath);
+        builder.UseSetting("Search:PollInterval", "00:00:00.200");
     }
 
     /// <summary>Starts the server (once) and returns its address; only for a factory made on Kestrel.</summary>
@@ -49,6 +51,9 @@ public sealed class RegistryWebFactory : WebApplicationFactory<Program>
             return _address;
         }
     }
+
+    /// <summary>This site's own search index replica, in a folder of its own.</summary>
+    public string IndexPath { get; } = Path.Combine(Path.GetTempPath(), "registry-tests", Guid.NewGuid().ToString("N"));
 
     public HttpClient CreatePageClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 }

@@ -75,6 +75,7 @@ public sealed class CertificatePublisher(RegistryDbContext db, TimeProvider cloc
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({OutboxOrderLock})", cancellationToken);
             db.Outbox.Add(ToOutboxMessage(certificate, published));
             await db.SaveChangesAsync(cancellationToken);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_notify({OutboxTopics.NotificationChannel}, '')", cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)

@@ -1,0 +1,32 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Cjk;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Util;
+
+namespace Registry.Web.Features.Search.Analysis;
+
+/// <summary>
+/// Chinese names, scopes and addresses, at index and at query time. Without a dictionary segmenter (SmartCn is
+/// not available) each Han character is a token and adjacent pairs are bigrams: a query for 梦金 matches the
+/// bigram inside 杭州梦金园, a single typed character still matches its unigram, and Latin words and numbers in
+/// mixed names (TCL王牌) stay whole words.
+/// </summary>
+public sealed class ChineseNameAnalyzer : Analyzer
+{
+    private const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var tokenizer = new StandardTokenizer(Version, reader);
+        TokenStream stream = new CJKWidthFilter(tokenizer);
+        stream = new LowerCaseFilter(Version, stream);
+        stream = new CJKBigramFilter(stream, CJKScript.ALL, outputUnigrams: true);
+        return new TokenStreamComponents(tokenizer, stream);
+    }
+
+    // Folding before the tokenizer means the bigram filter pairs simplified characters, so traditional and
+    // simplified spellings of a name give the same terms.
+    protected override TextReader InitReader(string fieldName, TextReader reader) =>
+        new TraditionalToSimplifiedCharFilter(reader);
+}

@@ -1,0 +1,130 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Registry.Web.Features.Search.Index;
+
+namespace Registry.Web.Features.Search.Indexing;
+
+/// <summary>
+/// Keeps this instance's replica in step with PostgreSQL: builds it when missing, follows the outbox
+/// (woken by NOTIFY, polling as a fallback), and switches to a generation an operator rebuilt.
+/// </summary>
+public sealed partial class IndexFollower(
+    SearchReplica replica,
+    NpgsqlDataSource dataSource,
+    IndexRebuilder rebuilder,
+    IOptions<SearchIndexOptions> options,
+    ILogger<IndexFollower> logger) : BackgroundService
+{
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan RetireDelay = TimeSpan.FromSeconds(10);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var generations = new IndexGenerations(options.Value.IndexPath);
+        var applier = new OutboxApplier(dataSource, options.Value.BatchSize);
+        NpgsqlConnection? listener = null;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    listener ??= await ListenAsync(stoppingToken);
+                    await FollowCurrentGenerationAsync(generations, applier, stoppingToken);
+                    var applied = await applier.CatchUpAsync(replica.Current!, stoppingToken);
+                    if (applied > 0)
+                    {
+                        LogApplied(applied, replica.Current!.AppliedSequence);
+                    }
+
+                    await listener.WaitAsync(options.Value.PollInterval, stoppingToken);
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    LogFailure(ex);
+                    if (listener is not null)
+                    {
+                        await listener.DisposeAsync();
+                        listener = null;
+                    }
+
+                    await Task.Delay(RetryDelay, stoppingToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+        finally
+        {
+            if (listener is not null)
+            {
+                await listener.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task FollowCurrentGenerationAsync(IndexGenerations generations, OutboxApplier applier, CancellationToken cancellationToken)
+    {
+        var folder = generations.Current();
+        if (folder is null)
+        {
+            LogBuilding(generations.Root);
+            var built = await rebuilder.RebuildAsync(generations, progress: null, cancellationToken);
+            LogBuilt(built.Documents, built.OutboxSequence, built.Elapsed.TotalSeconds);
+            folder = built.Folder;
+        }
+
+        if (string.Equals(replica.Current?.Folder, folder, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var next = new SearchIndex(folder);
+        try
+        {
+            await applier.CatchUpAsync(next, cancellationToken);
+        }
+        catch
+        {
+            next.Dispose();
+            throw;
+        }
+
+        var previous = replica.Swap(next);
+        LogSwitched(folder, next.AppliedSequence);
+        if (previous is not null)
+        {
+            // Searches that leased the old generation finish on it first.
+            _ = Task.Delay(RetireDelay, CancellationToken.None).ContinueWith(_ =>
+            {
+                previous.Dispose();
+                generations.RemoveOld();
+            }, TaskScheduler.Default);
+        }
+    }
+
+    private async Task<NpgsqlConnection> ListenAsync(CancellationToken cancellationToken)
+    {
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var listen = new NpgsqlCommand($"LISTEN {OutboxReader.Channel}", connection);
+        await listen.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Search index: applied {Count} outbox message(s), now at sequence {Sequence}")]
+    private partial void LogApplied(int count, long sequence);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Search index: no index in {Root}; building one from PostgreSQL")]
+    private partial void LogBuilding(string root);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Search index: built {Documents} documents up to outbox sequence {Sequence} in {Seconds:0.0} s")]
+    private partial void LogBuilt(long documents, long sequence, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Search index: now serving {Folder} at sequence {Sequence}")]
+    private partial void LogSwitched(string folder, long sequence);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Search index: following the outbox failed; retrying")]
+    private partial void LogFailure(Exception exception);
+}

@@ -1,0 +1,31 @@
+using Npgsql;
+using Registry.Web.Features.Search.Index;
+
+namespace Registry.Web.Features.Search.Indexing;
+
+/// <summary>Brings one index generation up to date with the outbox, batch by batch, committing each.</summary>
+public sealed class OutboxApplier(NpgsqlDataSource dataSource, int batchSize)
+{
+    /// <summary>Applies everything after the index's sequence; returns how many outbox messages it applied.</summary>
+    public async Task<int> CatchUpAsync(SearchIndex index, CancellationToken cancellationToken)
+    {
+        var applied = 0;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        while (true)
+        {
+            var batch = await OutboxReader.AfterAsync(connection, index.AppliedSequence, batchSize, cancellationToken);
+            if (batch.Count == 0)
+            {
+                return applied;
+            }
+
+            var ids = batch.Select(e => e.CertificateId).Distinct().ToList();
+            var records = await SearchRecordReader.ByIdsAsync(connection, ids, cancellationToken);
+            index.Upsert(records);
+            index.Delete(ids.Except(records.Select(r => r.CertificateId)));
+            index.Commit(batch[^1].Sequence);
+            index.Refresh();
+            applied += batch.Count;
+        }
+    }
+}

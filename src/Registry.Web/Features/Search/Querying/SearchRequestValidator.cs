@@ -1,0 +1,31 @@
+namespace Registry.Web.Features.Search.Querying;
+
+public static class SearchRequestValidator
+{
+    public static IReadOnlyList<SearchProblem> Validate(SearchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var problems = new List<SearchProblem>();
+        if ((request.Text?.Length ?? 0) > SearchRequest.MaxTextLength)
+        {
+            problems.Add(new(SearchProblem.TextTooLong, $"Search text has at most {SearchRequest.MaxTextLength} characters.", "q"));
+        }
+
+        if (request.Page is < 1 or > SearchRequest.MaxPage)
+        {
+            problems.Add(new(SearchProblem.BadPage, $"The page must be between 1 and {SearchRequest.MaxPage}; narrow the search to see more.", "page"));
+        }
+
+        if (request.PageSize is < 1 or > SearchRequest.MaxPageSize)
+        {
+            problems.Add(new(SearchProblem.BadPageSize, $"A page holds 1 to {SearchRequest.MaxPageSize} results.", "size"));
+        }
+
+        if (request.ExpiresFrom is { } from && request.ExpiresTo is { } to && from > to)
+        {
+            problems.Add(new(SearchProblem.BadDateRange, "The expiry range ends before it starts.", "expiresTo"));
+        }
+
+        return problems;
+    }
+}

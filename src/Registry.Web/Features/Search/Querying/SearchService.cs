@@ -1,0 +1,50 @@
+using Lucene.Net.Search;
+using Npgsql;
+using Registry.Domain.Time;
+using Registry.Web.Features.Search.Analysis;
+using Registry.Web.Features.Search.Index;
+
+namespace Registry.Web.Features.Search.Querying;
+
+/// <summary>Runs one search: interpret the text, query the replica, count facets, mark names, re-check status.</summary>
+public sealed class SearchService(SearchReplica replica, NpgsqlDataSource dataSource, TimeProvider clock)
+{
+    private static readonly Sort ByRelevanceThenId = new(SortField.FIELD_SCORE, new SortField(SearchFields.IdOrder, SortFieldType.INT64));
+
+    public async Task<SearchOutcome> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var problems = SearchRequestValidator.Validate(request);
+        if (problems.Count > 0)
+        {
+            return new SearchOutcome(null, problems);
+        }
+
+        using var lease = replica.Lease();
+        if (lease is null)
+        {
+            return SearchOutcome.NotReady;
+        }
+
+        var now = clock.GetUtcNow();
+        var today = RegistryCalendar.DateOf(now);
+        var interpretation = QueryInterpretation.Of(SearchText.Clean(request.Text));
+        var built = CertificateQueryBuilder.Build(request, interpretation, today);
+        var skip = (request.Page - 1) * request.PageSize;
+        var top = TopFieldCollector.Create(ByRelevanceThenId, skip + request.PageSize, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+        var facets = new FacetCollector(today);
+        lease.Searcher.Search(built.Query, MultiCollector.Wrap(top, facets));
+
+        var docs = top.GetTopDocs(skip, request.PageSize).ScoreDocs;
+        var found = docs.Select(d => (Record: CertificateDocument.Read(lease.Searcher.Doc(d.Doc)), d.Score)).ToList();
+        var scores = found.ToDictionary(f => f.Record.CertificateId, f => f.Score);
+        var live = await LiveStatus.RefreshAsync(dataSource, [.. found.Select(f => f.Record)], cancellationToken);
+        var hits = live.Select(r => new SearchHit(
+            r,
+            CertificateStatuses.On(r.Standing, r.ExpiresOn, today),
+            Highlighting.Mark(SearchAnalyzers.ChineseName, SearchFields.Name, r.LegalNameZh, built.NameTerms),
+            r.NameEn is null ? null : Highlighting.Mark(SearchAnalyzers.EnglishName, SearchFields.NameEn, r.NameEn, built.EnglishTerms),
+            scores[r.CertificateId])).ToList();
+        return new SearchOutcome(new SearchResults(request, interpretation, hits, top.TotalHits, facets.Result(), now), []);
+    }
+}
