@@ -27,7 +27,9 @@ public sealed class SearchPageModel(SearchService search, BodyNames bodyNames) :
         var problems = new List<SearchProblem>();
         Query = Read(Request.Query, problems);
         Bodies = await bodyNames.AllAsync(cancellationToken);
-        if (problems.Count == 0 && (Query.Text is { Length: > 0 } || Query.HasFilters))
+        // Blank text alone asks nothing (the hint is shown); over-long text still goes to validation for its message.
+        var asked = (Query.Text?.Length ?? 0) > SearchRequest.MaxTextLength || SearchText.Clean(Query.Text).Length > 0 || Query.HasFilters;
+        if (problems.Count == 0 && asked)
         {
             var outcome = await search.SearchAsync(Query, cancellationToken);
             problems.AddRange(outcome.Problems);
@@ -77,8 +79,7 @@ public sealed class SearchPageModel(SearchService search, BodyNames bodyNames) :
     private static SearchRequest Read(IQueryCollection query, List<SearchProblem> problems) => new()
     {
         Text = query["q"].FirstOrDefault(),
-        Statuses = [.. Values(query["status"], "status", problems, v => Enum.TryParse<CertificateStatus>(v, ignoreCase: true, out var s) && s != CertificateStatus.NotIssued && Enum.IsDefined(s) && !v.Any(char.IsAsciiDigit) ? s.ToString() : null)
-            .Select(Enum.Parse<CertificateStatus>)],
+        Statuses = [.. Values(query["status"], "status", problems, StatusName).Select(Enum.Parse<CertificateStatus>)],
         Levels = Values(query["level"], "level", problems, v => Schemes.Default.FindLevel(v)?.Code),
         Bodies = Values(query["body"], "body", problems, v => v.Length <= 32 && v.All(char.IsAsciiLetterOrDigit) ? v : null),
         Provinces = Values(query["province"], "province", problems, v => Provinces.FromCode(v)?.Code),
@@ -87,6 +88,10 @@ public sealed class SearchPageModel(SearchService search, BodyNames bodyNames) :
         Page = Number(query["page"], 1, "page", problems),
         PageSize = Number(query["size"], SearchRequest.DefaultPageSize, "size", problems),
     };
+
+    // Exact names only: Enum.TryParse would also take "Valid,Suspended" (flags) or "3".
+    private static string? StatusName(string value) =>
+        Enum.GetNames<CertificateStatus>().FirstOrDefault(n => n != nameof(CertificateStatus.NotIssued) && string.Equals(n, value, StringComparison.OrdinalIgnoreCase));
 
     private static List<string> Values(StringValues raw, string name, List<SearchProblem> problems, Func<string, string?> parse)
     {

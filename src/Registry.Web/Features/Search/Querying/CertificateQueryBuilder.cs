@@ -24,6 +24,9 @@ public static class CertificateQueryBuilder
     private const float ScopeBoost = 0.2f;
     private const int MinimumFuzzyLength = 5;
 
+    // Quote marks people put around a name they paste ("…", “…”, 「…」); no legal name starts or ends with one.
+    private static readonly char[] QuoteMarks = ['"', '\'', '\u201C', '\u201D', '\u2018', '\u2019', '\u300C', '\u300D', '\u300E', '\u300F', '\uFF02', '\uFF07'];
+
     public static BuiltQuery Build(SearchRequest request, QueryInterpretation interpretation, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -63,7 +66,7 @@ public static class CertificateQueryBuilder
             text.Add(Boosted(new PrefixQuery(new Term(SearchFields.Number, number)), NumberPrefixBoost), Occur.SHOULD);
         }
 
-        var key = ChineseFolding.FoldForMatching(interpretation.Text);
+        var key = WholeNameKey(interpretation.Text);
         text.Add(Boosted(new TermQuery(new Term(SearchFields.NameKey, key)), WholeNameBoost), Occur.SHOULD);
 
         if (AllTerms(SearchFields.Name, NameTerms(interpretation.Text)) is { } nameParts)
@@ -110,6 +113,9 @@ public static class CertificateQueryBuilder
             .Select(t => t.Term);
         return bigrams.Concat(singles).Distinct(StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>The typed text as the index keys whole names: folded, and without quote marks around it.</summary>
+    public static string WholeNameKey(string text) => ChineseFolding.FoldForMatching(text.Trim().Trim(QuoteMarks).Trim());
 
     private static BooleanQuery? AllTerms(string field, IReadOnlyList<string> terms)
     {

@@ -22,16 +22,40 @@ public sealed record QueryInterpretation(QueryKind Kind, string Text, string? Cr
             return new(QueryKind.Browse, cleanText, null, null);
         }
 
-        if (Registry.Domain.Identifiers.CreditCode.TryParse(cleanText, out var code, out _))
+        var identifier = IdentifierCandidate(cleanText);
+        if (Registry.Domain.Identifiers.CreditCode.TryParse(identifier, out var code, out _))
         {
             return new(QueryKind.CreditCode, cleanText, code.Value, null);
         }
 
-        var folded = IdentifierText.Fold(cleanText);
+        var folded = IdentifierText.Fold(identifier);
         var looksLikeNumber = folded.Length >= 3 && folded.Length <= CertificateNumber.MaxNormalizedLength
             && folded.All(char.IsAsciiLetterOrDigit) && folded.Any(char.IsAsciiDigit);
         return looksLikeNumber
             ? new(QueryKind.NumberOrName, cleanText, null, folded)
             : new(QueryKind.Name, cleanText, null, null);
     }
+
+    /// <summary>
+    /// The text an identifier is looked for in: without the quotes, brackets and full stops people paste
+    /// around a number or a code (“SC-2024/0012”, 「91370200…」, SC-2024/0012。), which are never part of one.
+    /// </summary>
+    public static string IdentifierCandidate(string cleanText)
+    {
+        var start = 0;
+        var end = cleanText.Length;
+        while (start < end && IsWrapping(cleanText[start]))
+        {
+            start++;
+        }
+
+        while (end > start && IsWrapping(cleanText[end - 1]))
+        {
+            end--;
+        }
+
+        return cleanText[start..end];
+    }
+
+    private static bool IsWrapping(char c) => char.IsWhiteSpace(c) || char.IsPunctuation(c) || char.IsSymbol(c);
 }

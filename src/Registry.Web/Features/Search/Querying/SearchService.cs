@@ -20,15 +20,21 @@ public sealed class SearchService(SearchReplica replica, NpgsqlDataSource dataSo
             return new SearchOutcome(null, problems);
         }
 
+        var now = clock.GetUtcNow();
+        var interpretation = QueryInterpretation.Of(SearchText.Clean(request.Text));
+        if (interpretation.Kind == QueryKind.Browse && !request.HasFilters)
+        {
+            // Nothing was asked (blank text, or only characters the cleaning drops): no results, not the whole registry.
+            return new SearchOutcome(new SearchResults(request, interpretation, [], 0, FacetCounts.Empty, now), []);
+        }
+
         using var lease = replica.Lease();
         if (lease is null)
         {
             return SearchOutcome.NotReady;
         }
 
-        var now = clock.GetUtcNow();
         var today = RegistryCalendar.DateOf(now);
-        var interpretation = QueryInterpretation.Of(SearchText.Clean(request.Text));
         var built = CertificateQueryBuilder.Build(request, interpretation, today);
         var skip = (request.Page - 1) * request.PageSize;
         var top = TopFieldCollector.Create(ByRelevanceThenId, skip + request.PageSize, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);

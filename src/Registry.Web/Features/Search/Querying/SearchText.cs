@@ -1,8 +1,13 @@
+using System.Globalization;
 using System.Text;
 
 namespace Registry.Web.Features.Search.Querying;
 
-/// <summary>Cleans typed text before anything reads it: control characters and broken surrogates go, spaces collapse.</summary>
+/// <summary>
+/// Cleans typed text before anything reads it: control characters, broken surrogates and invisible format
+/// characters go (zero-width spaces, byte-order marks and direction marks ride along with names pasted from web
+/// pages, and would keep a pasted name from matching the name it shows), spaces collapse.
+/// </summary>
 public static class SearchText
 {
     public static string Clean(string? raw)
@@ -22,7 +27,8 @@ public static class SearchText
                 clean.Append(c).Append(raw[++i]);
                 lastWasSpace = false;
             }
-            else if (char.IsSurrogate(c) || (char.IsControl(c) && !char.IsWhiteSpace(c)))
+            else if (char.IsSurrogate(c) || (char.IsControl(c) && !char.IsWhiteSpace(c))
+                || char.GetUnicodeCategory(c) == UnicodeCategory.Format)
             {
                 continue;
             }
