@@ -34,7 +34,7 @@ public sealed class SearchIndex : IDisposable
 
     public string Folder { get; }
 
-    /// <summary>The last outbox sequence applied (committed or not yet).</summary>
+    /// <summary>The last outbox sequence committed: every change up to it is durable and searchable.</summary>
     public long AppliedSequence { get; private set; }
 
     public void Upsert(IEnumerable<SearchRecord> records)

@@ -96,12 +96,26 @@ public sealed partial class IndexFollower(
         LogSwitched(folder, next.AppliedSequence);
         if (previous is not null)
         {
-            // Searches that leased the old generation finish on it first.
-            _ = Task.Delay(RetireDelay, CancellationToken.None).ContinueWith(_ =>
-            {
-                previous.Dispose();
-                generations.RemoveOld();
-            }, TaskScheduler.Default);
+            _ = RetireAsync(previous, generations);
+        }
+    }
+
+    /// <summary>
+    /// Closes a replaced generation once searches that leased it have finished, then clears old folders.
+    /// Nobody awaits this, so a failure (say the replica folder was removed by hand) is logged here rather
+    /// than lost as an unobserved task exception.
+    /// </summary>
+    private async Task RetireAsync(SearchIndex previous, IndexGenerations generations)
+    {
+        await Task.Delay(RetireDelay, CancellationToken.None);
+        try
+        {
+            previous.Dispose();
+            generations.RemoveOld();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            LogRetireFailure(ex, previous.Folder);
         }
     }
 
@@ -124,6 +138,9 @@ public sealed partial class IndexFollower(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Search index: now serving {Folder} at sequence {Sequence}")]
     private partial void LogSwitched(string folder, long sequence);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Search index: could not close or clear away the replaced generation {Folder}")]
+    private partial void LogRetireFailure(Exception exception, string folder);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Search index: following the outbox failed; retrying")]
     private partial void LogFailure(Exception exception);

@@ -23,8 +23,11 @@ public sealed class OutboxApplier(NpgsqlDataSource dataSource, int batchSize)
             var records = await SearchRecordReader.ByIdsAsync(connection, ids, cancellationToken);
             index.Upsert(records);
             index.Delete(ids.Except(records.Select(r => r.CertificateId)));
-            index.Commit(batch[^1].Sequence);
+            // Searches see the batch first: near-real-time readers need no commit, so a change is not held
+            // back by the commit's fsync. The commit then sets AppliedSequence (what /search/status reports),
+            // so a reported sequence is always both searchable and durable.
             index.Refresh();
+            index.Commit(batch[^1].Sequence);
             applied += batch.Count;
         }
     }
