@@ -1,0 +1,3 @@
+using Registry.Verifier;
+
+return VerifierCommand.Run(args, Console.Out, Console.Error);

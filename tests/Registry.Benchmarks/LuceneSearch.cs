@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using Lucene.Net.Search;
+using Registry.Domain.Time;
+using Registry.Web.Features.Search.Analysis;
+using Registry.Web.Features.Search.Index;
+using Registry.Web.Features.Search.Querying;
+
+namespace Registry.Benchmarks;
+
+/// <summary>Where the time of one in-process search went, in stopwatch ticks.</summary>
+public record struct SearchPhases(long Build, long Collect, long Fetch, long Highlight)
+{
+    public readonly long Total => Build + Collect + Fetch + Highlight;
+
+    /// <summary>Bytes this thread allocated while building the query and while collecting.</summary>
+    public long BuildBytes { get; set; }
+
+    public long CollectBytes { get; set; }
+
+    public long FetchBytes { get; set; }
+}
+
+public readonly record struct PureResult(int TotalHits, int PageHits, int FacetValues, int MarkedSegments);
+
+/// <summary>
+/// Exactly what <see cref="SearchService.SearchAsync"/> does, minus the <see cref="LiveStatus"/> re-read from
+/// PostgreSQL: interpret the text, build the query, collect the top page and the facet counts in one pass,
+/// load the page's stored records and mark the names. Timed per phase, to see which part dominates.
+/// </summary>
+public sealed class LuceneSearch(SearchReplica replica, TimeProvider clock)
+{
+    private static readonly Sort ByRelevanceThenId = new(SortField.FIELD_SCORE, new SortField(SearchFields.IdOrder, SortFieldType.INT64));
+
+    public PureResult Search(SearchRequest request) => Search(request, out _);
+
+    public PureResult Search(SearchRequest request, out SearchPhases phases)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var a0 = GC.GetAllocatedBytesForCurrentThread();
+        var t0 = Stopwatch.GetTimestamp();
+        if (SearchRequestValidator.Validate(request).Count > 0)
+        {
+            throw new ArgumentException("The benchmark built an invalid request.", nameof(request));
+        }
+
+        using var lease = replica.Lease() ?? throw new InvalidOperationException("The index is not open.");
+        var today = RegistryCalendar.DateOf(clock.GetUtcNow());
+        var interpretation = QueryInterpretation.Of(SearchText.Clean(request.Text));
+        var built = CertificateQueryBuilder.Build(request, interpretation, today);
+        var skip = (request.Page - 1) * request.PageSize;
+        var top = TopFieldCollector.Create(ByRelevanceThenId, skip + request.PageSize, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+        var facets = new FacetCollector(today);
+        var t1 = Stopwatch.GetTimestamp();
+        var a1 = GC.GetAllocatedBytesForCurrentThread();
+
+        lease.Searcher.Search(built.Query, MultiCollector.Wrap(top, facets));
+        var docs = top.GetTopDocs(skip, request.PageSize).ScoreDocs;
+        var counts = facets.Result();
+        var t2 = Stopwatch.GetTimestamp();
+        var a2 = GC.GetAllocatedBytesForCurrentThread();
+
+        var found = docs.Select(d => CertificateDocument.Read(lease.Searcher.Doc(d.Doc))).ToList();
+        var t3 = Stopwatch.GetTimestamp();
+        var a3 = GC.GetAllocatedBytesForCurrentThread();
+
+        var marked = 0;
+        foreach (var record in found)
+        {
+            marked += Highlighting.Mark(SearchAnalyzers.ChineseName, SearchFields.Name, record.LegalNameZh, built.NameTerms).Count;
+            if (record.NameEn is { } english)
+            {
+                marked += Highlighting.Mark(SearchAnalyzers.EnglishName, SearchFields.NameEn, english, built.EnglishTerms).Count;
+            }
+        }
+
+        var t4 = Stopwatch.GetTimestamp();
+        phases = new SearchPhases(t1 - t0, t2 - t1, t3 - t2, t4 - t3) { BuildBytes = a1 - a0, CollectBytes = a2 - a1, FetchBytes = a3 - a2 };
+        return new PureResult(top.TotalHits, found.Count, counts.Statuses.Count + counts.Levels.Count + counts.Bodies.Count + counts.Provinces.Count, marked);
+    }
+}
