@@ -17,7 +17,7 @@ public enum VerdictKind
 }
 
 /// <summary>One difference between the signed claims and the registry today.</summary>
-public sealed record ClaimDifference(string Field, string Signed, string Registry);
+public sealed record ClaimDifference(string Field, string SignedValue, string RegistryValue);
 
 /// <summary>
 /// The one answer a scan gets. <see cref="AsOf"/> is the moment the status was read from the registry;
