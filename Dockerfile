@@ -8,6 +8,8 @@ COPY web/ web/
 RUN dotnet publish src/Registry.Web -c Release -o /app --no-self-contained
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+# libzbar decodes uploaded photos of QR codes (called through P/Invoke).
+RUN apt-get update && apt-get install -y --no-install-recommends libzbar0 && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./
 ENV ASPNETCORE_URLS=http://0.0.0.0:8080
