@@ -171,3 +171,21 @@ redis_ready() {
     command -v redis-cli >/dev/null 2>&1 || return 1
     [ "$(timeout 5 redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping 2>/dev/null)" = "PONG" ]
 }
+
+# The key-encryption key (KEK) that encrypts the certification bodies' private signing keys in the database
+# (setting Signing:KeyEncryptionKey): base64 of 32 random bytes, made once per checkout in .data/signing-kek
+# (mode 600, git-ignored). It is never printed: `ops/services env` prints a line that reads the file.
+# Keep the file: keys stored under it cannot be used without it. An operator who sets
+# Signing__KeyEncryptionKey in the environment uses that instead.
+SIGNING_KEK_FILE="$DATA_DIR/signing-kek"
+ensure_signing_kek() {
+    [ -s "$SIGNING_KEK_FILE" ] && return 0
+    mkdir -p "$DATA_DIR"
+    local tmp="$SIGNING_KEK_FILE.$$"
+    (umask 077 && head -c 32 /dev/urandom | base64 -w0 >"$tmp") || die "could not write $tmp"
+    # No clobbering: when two scripts race, the first file wins and both use it.
+    mv -n "$tmp" "$SIGNING_KEK_FILE"
+    rm -f "$tmp"
+    chmod 600 "$SIGNING_KEK_FILE"
+    log "generated the signing-key encryption key in ${SIGNING_KEK_FILE#"$REPO_ROOT"/} (git-ignored; keep it)" >&2
+}

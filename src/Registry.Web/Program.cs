@@ -2,8 +2,12 @@ using Registry.Web.Data;
 using Registry.Web.Features.Certificates;
 using Registry.Web.Features.Home;
 using Registry.Web.Features.Publishing;
+using Registry.Web.Features.QrCodes;
 using Registry.Web.Features.Search;
+using Registry.Web.Features.SigningKeys;
 using Registry.Web.Features.Site;
+using Registry.Web.Features.Verification;
+using Registry.Web.Features.Verification.Upload;
 using Registry.Web.Operations;
 
 if (OperatorCommandLine.IsOperatorCommand(args))
@@ -18,11 +22,19 @@ builder.AddHome();
 builder.AddCertificates();
 builder.AddPublishing();
 builder.AddSearch();
+builder.AddVerification();
+builder.AddQrCodes();
+builder.AddSigningKeys();
+builder.AddQrUpload();
 
 var app = builder.Build();
 app.UseSite();
 app.MapCertificates();
 app.MapSearch();
+app.MapVerification();
+app.MapQrCodes();
+app.MapSigningKeys();
+app.MapQrUpload();
 await app.RunAsync();
 return 0;
 

@@ -22,6 +22,12 @@ public sealed record LatencySeries(BenchKind Kind, Engine Engine, double[] Milli
     /// <summary>Per query, the time its thread waited for a CPU held by another process (pure path only).</summary>
     public double[]? RunQueueWaitMs { get; init; }
 
+    /// <summary>Per query, how long the runtime was paused for garbage collection while it ran (pure path only).</summary>
+    public double[]? GcPauseMs { get; init; }
+
+    /// <summary>Share of the queries during which a garbage collection paused the runtime.</summary>
+    public double? GcHitShare => GcPauseMs is { Length: > 0 } p ? p.Count(x => x > 0) / (double)p.Length : null;
+
     public SeriesContext? Context { get; init; }
 
     public int Count => Milliseconds.Length;
@@ -63,7 +69,7 @@ public sealed record PhaseSeries(BenchKind Kind, LatencySeries Build, LatencySer
     /// The slowest queries on-CPU, each with the on-CPU times of all its runs: a query slow in every run is
     /// slow by itself; one slow in a single run was interrupted (GC, another process).
     /// </summary>
-    public IReadOnlyList<(string Text, int Hits, double[] OnCpuMs)> Slowest { get; init; } = [];
+    public IReadOnlyList<(string Text, int Hits, double[] OnCpuMs, double[] GcPauseMs)> Slowest { get; init; } = [];
 }
 
 /// <summary>
@@ -104,6 +110,7 @@ public sealed class LatencyRun(LuceneSearch lucene, SearchService service, PgTrg
     private static string Line(LatencySeries s) =>
         $"  {s.Kind,-9} {s.Engine,-10} n={s.Count,5}  p50 {s.P50,8:0.00} ms  p99 {s.P99,8:0.00} ms  max {s.Max,8:0.00} ms  median hits {s.MedianHits,8:0}" +
         (s.OnCpuMilliseconds is { } onCpu ? $"  on-CPU p99 {LatencySeries.Percentile(onCpu, 0.99):0.00} ms" : string.Empty) +
+        (s.GcPauseMs is { } gc ? $"  GC pause in {s.GcHitShare:P1} of queries, max {gc.Max():0.0} ms" : string.Empty) +
         (s.Context?.CpuStallShare is { } stall ? $"  CPU pressure {stall:P0}" : string.Empty) +
         (s.StoppedByBudget ? "  (time budget reached)" : string.Empty);
 
@@ -118,6 +125,7 @@ public sealed class LatencyRun(LuceneSearch lucene, SearchService service, PgTrg
         var context = SeriesContext.Start();
         var total = new double[runs];
         var waits = new double[runs];
+        var pauses = new double[runs];
         var build = new double[runs];
         var collect = new double[runs];
         var fetch = new double[runs];
@@ -128,9 +136,11 @@ public sealed class LatencyRun(LuceneSearch lucene, SearchService service, PgTrg
         {
             // The search runs synchronously on this thread, so its schedule statistics are the query's.
             var before = MachineLoad.ThreadSchedule();
+            var paused = GC.GetTotalPauseDuration();
             var start = Stopwatch.GetTimestamp();
             var result = lucene.Search(queries[i % queries.Count].Request, out var p);
             total[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            pauses[i] = (GC.GetTotalPauseDuration() - paused).TotalMilliseconds;
             var after = MachineLoad.ThreadSchedule();
             waits[i] = before is { } b && after is { } a ? (a.WaitNs - b.WaitNs) / 1e6 : 0;
             (build[i], collect[i], fetch[i], highlight[i]) = (Ms(p.Build), Ms(p.Collect), Ms(p.Fetch), Ms(p.Highlight));
@@ -141,14 +151,14 @@ public sealed class LatencyRun(LuceneSearch lucene, SearchService service, PgTrg
         var distinct = Math.Min(runs, queries.Count);
         var ended = context();
         LatencySeries Of(double[] values) => new(kind, Engine.LucenePure, values, distinct, Median(hits), ZeroShare(hits), false);
-        var series = Of(total) with { RunQueueWaitMs = waits, Context = ended };
+        var series = Of(total) with { RunQueueWaitMs = waits, GcPauseMs = pauses, Context = ended };
         var onCpu = series.OnCpuMilliseconds!;
         var slowest = Enumerable.Range(0, runs)
             .GroupBy(i => i % queries.Count)
-            .Select(g => (Query: queries[g.Key], Hits: (int)hits[g.First()], Times: g.Select(i => onCpu[i]).ToArray()))
+            .Select(g => (Query: queries[g.Key], Hits: (int)hits[g.First()], Times: g.Select(i => onCpu[i]).ToArray(), Pauses: g.Select(i => pauses[i]).ToArray()))
             .OrderByDescending(q => q.Times.Max())
             .Take(8)
-            .Select(q => (q.Query.Request.Text ?? string.Empty, q.Hits, q.Times))
+            .Select(q => (q.Query.Request.Text ?? string.Empty, q.Hits, q.Times, q.Pauses))
             .ToList();
         return (series, new PhaseSeries(kind, Of(build), Of(collect), Of(fetch), Of(highlight))
         {

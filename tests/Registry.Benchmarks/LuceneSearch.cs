@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using Lucene.Net.Search;
 using Registry.Domain.Time;
 using Registry.Web.Features.Search.Analysis;
@@ -31,10 +33,24 @@ public sealed class LuceneSearch(SearchReplica replica, TimeProvider clock)
 {
     private static readonly Sort ByRelevanceThenId = new(SortField.FIELD_SCORE, new SortField(SearchFields.IdOrder, SortFieldType.INT64));
 
+    private readonly ConcurrentDictionary<string, Filter> _statusFilters = new(StringComparer.Ordinal);
+
     public PureResult Search(SearchRequest request) => Search(request, out _);
 
     public PureResult Search(SearchRequest request, out SearchPhases phases)
     {
+        using var lease = replica.Lease() ?? throw new InvalidOperationException("The index is not open.");
+        return Search(lease.Searcher, request, out phases);
+    }
+
+    /// <summary>
+    /// The same on any searcher (the diagnosis opens the index through other Directory implementations). With
+    /// <paramref name="cachedStatusFilter"/>, the status filter is a per-day cached bit set instead of the
+    /// builder's term-and-range query: the candidate fix the diagnosis measures, otherwise the same search.
+    /// </summary>
+    public PureResult Search(IndexSearcher searcher, SearchRequest request, out SearchPhases phases, bool cachedStatusFilter = false)
+    {
+        ArgumentNullException.ThrowIfNull(searcher);
         ArgumentNullException.ThrowIfNull(request);
         var a0 = GC.GetAllocatedBytesForCurrentThread();
         var t0 = Stopwatch.GetTimestamp();
@@ -43,23 +59,24 @@ public sealed class LuceneSearch(SearchReplica replica, TimeProvider clock)
             throw new ArgumentException("The benchmark built an invalid request.", nameof(request));
         }
 
-        using var lease = replica.Lease() ?? throw new InvalidOperationException("The index is not open.");
         var today = RegistryCalendar.DateOf(clock.GetUtcNow());
         var interpretation = QueryInterpretation.Of(SearchText.Clean(request.Text));
-        var built = CertificateQueryBuilder.Build(request, interpretation, today);
+        var built = cachedStatusFilter && request.Statuses.Count > 0
+            ? WithCachedStatus(request, interpretation, today)
+            : CertificateQueryBuilder.Build(request, interpretation, today);
         var skip = (request.Page - 1) * request.PageSize;
         var top = TopFieldCollector.Create(ByRelevanceThenId, skip + request.PageSize, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
         var facets = new FacetCollector(today);
         var t1 = Stopwatch.GetTimestamp();
         var a1 = GC.GetAllocatedBytesForCurrentThread();
 
-        lease.Searcher.Search(built.Query, MultiCollector.Wrap(top, facets));
+        searcher.Search(built.Query, MultiCollector.Wrap(top, facets));
         var docs = top.GetTopDocs(skip, request.PageSize).ScoreDocs;
         var counts = facets.Result();
         var t2 = Stopwatch.GetTimestamp();
         var a2 = GC.GetAllocatedBytesForCurrentThread();
 
-        var found = docs.Select(d => CertificateDocument.Read(lease.Searcher.Doc(d.Doc))).ToList();
+        var found = docs.Select(d => CertificateDocument.Read(searcher.Doc(d.Doc))).ToList();
         var t3 = Stopwatch.GetTimestamp();
         var a3 = GC.GetAllocatedBytesForCurrentThread();
 
@@ -76,5 +93,15 @@ public sealed class LuceneSearch(SearchReplica replica, TimeProvider clock)
         var t4 = Stopwatch.GetTimestamp();
         phases = new SearchPhases(t1 - t0, t2 - t1, t3 - t2, t4 - t3) { BuildBytes = a1 - a0, CollectBytes = a2 - a1, FetchBytes = a3 - a2 };
         return new PureResult(top.TotalHits, found.Count, counts.Statuses.Count + counts.Levels.Count + counts.Bodies.Count + counts.Provinces.Count, marked);
+    }
+
+    private BuiltQuery WithCachedStatus(SearchRequest request, QueryInterpretation interpretation, DateOnly today)
+    {
+        var built = CertificateQueryBuilder.Build(request with { Statuses = [] }, interpretation, today);
+        var statuses = request.Statuses.Distinct().Order().ToList();
+        var key = today.DayNumber.ToString(CultureInfo.InvariantCulture) + ":" + string.Join(",", statuses);
+        var filter = _statusFilters.GetOrAdd(key, _ => new CachingWrapperFilter(new QueryWrapperFilter(FilterQueries.Any(statuses.Select(s => FilterQueries.Status(s, today))))));
+        ((BooleanQuery)built.Query).Add(new ConstantScoreQuery(filter) { Boost = 0f }, Occur.MUST);
+        return built;
     }
 }

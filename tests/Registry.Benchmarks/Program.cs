@@ -70,6 +70,9 @@ using (replica)
     Console.WriteLine("== Filtered searches taken apart (collecting pass only)");
     var diagnosis = FilteredDiagnosis.Run(replica, sets[BenchKind.Filtered], clock, Math.Min(500, options.LuceneRuns));
 
+    Console.WriteLine("== Garbage-collection pauses by Lucene Directory implementation (same index files, pure path)");
+    var directories = DirectoryDiagnosis.Run(lucene, replica, index.Folder, sets, options.LuceneRuns);
+
     var report = new Report
     {
         Options = options,
@@ -81,6 +84,7 @@ using (replica)
         LiveStatus = live,
         Plans = plans,
         Diagnosis = diagnosis,
+        Directories = directories,
         SamplingTime = sampling.Elapsed,
         Elapsed = run.Elapsed,
     };

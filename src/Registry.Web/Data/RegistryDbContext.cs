@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Registry.Domain.Certificates;
 using Registry.Domain.Lifecycle;
 using Registry.Web.Data.Outbox;
+using Registry.Web.Features.SigningKeys;
 
 namespace Registry.Web.Data;
 
@@ -18,6 +19,10 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     public DbSet<DataSet> DataSets => Set<DataSet>();
+
+    public DbSet<StoredSigningKey> SigningKeys => Set<StoredSigningKey>();
+
+    public DbSet<QrPrint> QrPrints => Set<QrPrint>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

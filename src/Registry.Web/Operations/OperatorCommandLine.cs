@@ -2,7 +2,9 @@ using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Registry.Web.Data;
 using Registry.Web.Features.DemoData;
+using Registry.Web.Features.QrCodes;
 using Registry.Web.Features.Search;
+using Registry.Web.Features.SigningKeys;
 
 namespace Registry.Web.Operations;
 
@@ -12,7 +14,7 @@ namespace Registry.Web.Operations;
 /// </summary>
 public static class OperatorCommandLine
 {
-    private static readonly string[] Commands = ["migrate", "seed", "rebuild-index", "verify-index"];
+    private static readonly string[] Commands = ["migrate", "seed", "rebuild-index", "verify-index", "keys", "qr"];
 
     public static bool IsOperatorCommand(string[] args) =>
         args.Length > 0 && (Commands.Contains(args[0], StringComparer.Ordinal) || args[0] is "--help" or "-h" or "help");
@@ -28,6 +30,8 @@ public static class OperatorCommandLine
         root.Subcommands.Add(SeedCommand());
         root.Subcommands.Add(SearchIndexCommands.Rebuild(BuildHost));
         root.Subcommands.Add(SearchIndexCommands.Verify(BuildHost));
+        root.Subcommands.Add(SigningKeyCommands.Keys(BuildHost));
+        root.Subcommands.Add(QrCommands.Create(BuildHost));
         var arguments = args is ["help"] ? ["--help"] : args;
         return await root.Parse(arguments).InvokeAsync();
     }
@@ -90,6 +94,8 @@ public static class OperatorCommandLine
         builder.AddRegistryData();
         builder.AddDemoData();
         builder.AddSearchIndexing();
+        builder.AddSigningKeyStore();
+        builder.AddQrCodes();
         return builder.Build();
     }
 }

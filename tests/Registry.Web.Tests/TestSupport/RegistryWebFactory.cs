@@ -34,6 +34,7 @@ public sealed class RegistryWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Registry", _connectionString);
         builder.UseSetting("Search:IndexPath", IndexPath);
         builder.UseSetting("Search:PollInterval", "00:00:00.200");
+        builder.UseSetting("Signing:KeyEncryptionKey", SigningKeys.TestKek.Base64);
     }
 
     /// <summary>Starts the server (once) and returns its address; only for a factory made on Kestrel.</summary>

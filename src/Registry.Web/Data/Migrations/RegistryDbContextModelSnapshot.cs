@@ -450,6 +450,163 @@ namespace Registry.Web.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Web.Features.SigningKeys.QrPrint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CertificateId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("certificate_id");
+
+                    b.Property<string>("Kid")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("kid");
+
+                    b.Property<string>("Medium")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("medium");
+
+                    b.Property<DateTimeOffset>("PrintedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("printed_at");
+
+                    b.Property<int>("Serial")
+                        .HasColumnType("integer")
+                        .HasColumnName("serial");
+
+                    b.HasKey("Id")
+                        .HasName("pk_qr_prints");
+
+                    b.HasIndex("Kid")
+                        .HasDatabaseName("ix_qr_prints_kid");
+
+                    b.HasIndex("CertificateId", "Medium", "Serial")
+                        .IsUnique()
+                        .HasDatabaseName("ix_qr_prints_certificate_id_medium_serial");
+
+                    b.ToTable("qr_prints", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_qr_prints_medium", "medium IN ('Plaque', 'PackagingMark')");
+
+                            t.HasCheckConstraint("ck_qr_prints_serial", "serial >= 1");
+                        });
+                });
+
+            modelBuilder.Entity("Registry.Web.Features.SigningKeys.StoredSigningKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("BodyId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("body_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("EncryptedPrivateKey")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("encrypted_private_key");
+
+                    b.Property<string>("Kid")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("kid");
+
+                    b.Property<DateOnly?>("NotAfter")
+                        .HasColumnType("date")
+                        .HasColumnName("not_after");
+
+                    b.Property<DateOnly>("NotBefore")
+                        .HasColumnType("date")
+                        .HasColumnName("not_before");
+
+                    b.Property<byte[]>("PublicX")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("public_x");
+
+                    b.Property<byte[]>("PublicY")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("public_y");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retired_at");
+
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("revocation_reason");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<byte[]>("Thumbprint")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("thumbprint");
+
+                    b.HasKey("Id")
+                        .HasName("pk_signing_keys");
+
+                    b.HasAlternateKey("Kid")
+                        .HasName("ak_signing_keys_kid");
+
+                    b.HasIndex("BodyId")
+                        .HasDatabaseName("ix_signing_keys_body_id");
+
+                    b.HasIndex("Thumbprint")
+                        .IsUnique()
+                        .HasDatabaseName("ix_signing_keys_thumbprint");
+
+                    b.HasIndex(new[] { "BodyId" }, "ux_signing_keys_one_active_per_body")
+                        .IsUnique()
+                        .HasDatabaseName("ux_signing_keys_one_active_per_body")
+                        .HasFilter("state = 'Active'");
+
+                    b.ToTable("signing_keys", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_signing_keys_key_lengths", "octet_length(thumbprint) = 32 AND octet_length(public_x) = 32 AND octet_length(public_y) = 32");
+
+                            t.HasCheckConstraint("ck_signing_keys_kid", "char_length(kid) = 6");
+
+                            t.HasCheckConstraint("ck_signing_keys_open_only_while_active", "(state = 'Active') = (not_after IS NULL)");
+
+                            t.HasCheckConstraint("ck_signing_keys_retired", "state <> 'Retired' OR retired_at IS NOT NULL");
+
+                            t.HasCheckConstraint("ck_signing_keys_revoked", "(state = 'Revoked') = (revoked_at IS NOT NULL) AND (state = 'Revoked') = (revocation_reason IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_signing_keys_state", "state IN ('Active', 'Retired', 'Revoked')");
+
+                            t.HasCheckConstraint("ck_signing_keys_window", "not_after IS NULL OR not_after >= not_before");
+                        });
+                });
+
             modelBuilder.Entity("Registry.Domain.Certificates.Certificate", b =>
                 {
                     b.HasOne("Registry.Domain.Certificates.CertificationBody", null)
@@ -475,6 +632,34 @@ namespace Registry.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_status_events_certificates_certificate_id");
+                });
+
+            modelBuilder.Entity("Registry.Web.Features.SigningKeys.QrPrint", b =>
+                {
+                    b.HasOne("Registry.Domain.Certificates.Certificate", null)
+                        .WithMany()
+                        .HasForeignKey("CertificateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_qr_prints_certificates_certificate_id");
+
+                    b.HasOne("Registry.Web.Features.SigningKeys.StoredSigningKey", null)
+                        .WithMany()
+                        .HasForeignKey("Kid")
+                        .HasPrincipalKey("Kid")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_qr_prints_signing_keys_kid");
+                });
+
+            modelBuilder.Entity("Registry.Web.Features.SigningKeys.StoredSigningKey", b =>
+                {
+                    b.HasOne("Registry.Domain.Certificates.CertificationBody", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_signing_keys_certification_bodies_body_id");
                 });
 
             modelBuilder.Entity("Registry.Domain.Certificates.Certificate", b =>

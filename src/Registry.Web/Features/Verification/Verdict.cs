@@ -35,4 +35,45 @@ public sealed record Verdict(
     IReadOnlyList<ClaimDifference> Differences,
     string? CertificateNumber,
     string? HolderNameZh,
-    string? HolderNameEn);
+    string? HolderNameEn)
+{
+    // What follows was added by the verifier, not the contract: the registry's side of the comparison and
+    // who signed, so that a page or client can show them without a second look-up. Init-only with
+    // defaults, so the positional shape above is unchanged.
+
+    /// <summary>The folded number the certificate page lives at; null unless the registry holds the certificate.</summary>
+    public string? NormalizedNumber { get; init; }
+
+    /// <summary>The registry's level code today (e.g. "four-star").</summary>
+    public string? Level { get; init; }
+
+    public DateOnly? IssuedOn { get; init; }
+
+    /// <summary>The registry's last day of validity today (a renewal moves it).</summary>
+    public DateOnly? ExpiresOn { get; init; }
+
+    public string? CreditCode { get; init; }
+
+    public string? BodyNameZh { get; init; }
+
+    public string? BodyNameEn { get; init; }
+
+    /// <summary>The certification body whose key made the signature (GENUINE, CHANGED, NOT VALID and NOT FOUND).</summary>
+    public string? SignedBy { get; init; }
+
+    /// <summary>The id of the key that made a genuine signature (base64url, as in the JWKS).</summary>
+    public string? KeyId { get; init; }
+
+    /// <summary>For <see cref="VerdictKind.NotFound"/>: why the registry holds no such certificate (<see cref="NotFoundReasons"/>).</summary>
+    public string? NotFoundReason { get; init; }
+}
+
+/// <summary>Stable codes for <see cref="Verdict.NotFoundReason"/>.</summary>
+public static class NotFoundReasons
+{
+    /// <summary>No certificate with this number was ever published. The registry never deletes a certificate, so "removed" cannot happen.</summary>
+    public const string NeverIssued = "NEVER_ISSUED";
+
+    /// <summary>The certificate exists but nothing about it is in effect yet (its issue is not yet effective or published).</summary>
+    public const string NotYetInEffect = "NOT_YET_IN_EFFECT";
+}

@@ -87,6 +87,7 @@ public sealed class RegistryProcess : IAsyncDisposable
         ["Search__IndexPath"] = indexPath,
         ["Search__PollInterval"] = "00:00:00.100",
         ["Search__BatchSize"] = "50",
+        ["Signing__KeyEncryptionKey"] = SigningKeys.TestKek.Base64,
     };
 
     /// <summary>Starts the site on a free loopback port.</summary>

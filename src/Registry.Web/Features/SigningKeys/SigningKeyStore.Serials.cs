@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Registry.Signing.Claims;
+using Registry.Signing.Keys;
+
+namespace Registry.Web.Features.SigningKeys;
+
+/// <summary>Serial numbers of plaques and packaging marks: 1, 2, … per certificate and medium, no gaps, never twice.</summary>
+public sealed partial class SigningKeyStore
+{
+    /// <summary>One print run; a larger order is several calls (each is one transaction).</summary>
+    public const int MaxSerialsPerAllocation = 10_000;
+
+    public async Task<IReadOnlyList<int>> AllocateSerialsAsync(long certificateId, Medium medium, int count, CancellationToken cancellationToken)
+    {
+        if (medium is not (Medium.Plaque or Medium.PackagingMark))
+        {
+            throw new ArgumentOutOfRangeException(nameof(medium), medium, "Only plaques and packaging marks get serials; a certificate's code carries serial 0.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, MaxSerialsPerAllocation);
+
+        await using var db = NewContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // One allocator per certificate and medium at a time; it reads the highest serial only once it holds
+        // the lock, and under READ COMMITTED that read sees every allocation committed before. The unique
+        // index (certificate_id, medium, serial) stays as the backstop.
+        await db.Database.ExecuteSqlAsync(
+            $"SELECT pg_advisory_xact_lock(hashtextextended({"qr_prints/" + certificateId + "/" + medium}, 0))", cancellationToken);
+        var bodyId = await db.Certificates.Where(c => c.Id == certificateId).Select(c => (long?)c.BodyId).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new SigningKeyException(SigningKeyError.UnknownCertificate, $"No certificate has the id {certificateId}.");
+        var kid = await db.SigningKeys.Where(k => k.BodyId == bodyId && k.State == KeyState.Active).Select(k => k.Kid).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new SigningKeyException(SigningKeyError.Refused, $"The body of certificate {certificateId} has no active signing key, so nothing can be printed for it.");
+        var last = await db.QrPrints.Where(p => p.CertificateId == certificateId && p.Medium == medium).MaxAsync(p => (int?)p.Serial, cancellationToken) ?? 0;
+        if (last > int.MaxValue - count)
+        {
+            throw new SigningKeyException(SigningKeyError.Refused, $"Certificate {certificateId} has used up the {medium} serial numbers.");
+        }
+
+        var now = _clock.GetUtcNow();
+        var serials = Enumerable.Range(last + 1, count).ToList();
+        db.QrPrints.AddRange(serials.Select(serial => new QrPrint
+        {
+            CertificateId = certificateId,
+            Medium = medium,
+            Serial = serial,
+            Kid = kid,
+            PrintedAt = now,
+        }));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        LogSerialsAllocated(medium, serials[0], serials[^1], certificateId, kid);
+        return serials;
+    }
+}

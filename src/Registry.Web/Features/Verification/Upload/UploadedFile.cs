@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+
+namespace Registry.Web.Features.Verification.Upload;
+
+/// <summary>
+/// Reads the uploaded picture from a request without buffering more than the limit allows: the multipart
+/// field <c>image</c> (the form and API clients), or for the API a raw body sent as image/png, image/jpeg or
+/// application/octet-stream. Sections are streamed with <see cref="MultipartReader"/> rather than the form
+/// reader, which would spool files to disk and turn a size overrun into an exception.
+/// </summary>
+internal static class UploadedFile
+{
+    public const string FieldName = "image";
+
+    public static async Task<(byte[]? File, QrImageProblem? Problem, string? Detail)> ReadAsync(HttpRequest request, bool allowRawBody, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > QrImageLimits.MaxRequestBytes)
+        {
+            return TooLarge();
+        }
+
+        try
+        {
+            if (MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+            {
+                return await ReadMultipartAsync(request, HeaderUtilities.RemoveQuotes(type.Boundary).Value, cancellationToken);
+            }
+
+            if (allowRawBody && type is not null && (type.MediaType.StartsWith("image/", StringComparison.OrdinalIgnoreCase)
+                || type.MediaType.Equals("application/octet-stream", StringComparison.OrdinalIgnoreCase)))
+            {
+                var raw = await ReadCappedAsync(request.Body, cancellationToken);
+                return raw is null ? TooLarge() : (raw, null, null);
+            }
+
+            return NoImage($"Send the picture as the multipart form field \"{FieldName}\".");
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge();
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
+        {
+            return NoImage("The upload is not a well-formed multipart form.");
+        }
+    }
+
+    private static async Task<(byte[]?, QrImageProblem?, string?)> ReadMultipartAsync(HttpRequest request, string? boundary, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(boundary))
+        {
+            return NoImage("The multipart form has no boundary.");
+        }
+
+        // The limit also bounds the sections that are skipped, which the reader drains without keeping.
+        var reader = new MultipartReader(boundary, request.Body) { BodyLengthLimit = QrImageLimits.MaxRequestBytes };
+        while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+        {
+            if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                && HeaderUtilities.RemoveQuotes(disposition.Name).Equals(FieldName, StringComparison.Ordinal))
+            {
+                var file = await ReadCappedAsync(section.Body, cancellationToken);
+                return file is null ? TooLarge() : file.Length == 0 ? NoImage("The file is empty.") : (file, null, null);
+            }
+        }
+
+        return NoImage($"The form has no file in the field \"{FieldName}\".");
+    }
+
+    /// <summary>The whole stream, or null as soon as it passes <see cref="QrImageLimits.MaxFileBytes"/>.</summary>
+    private static async Task<byte[]?> ReadCappedAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var copy = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            if (copy.Length + read > QrImageLimits.MaxFileBytes)
+            {
+                return null;
+            }
+
+            copy.Write(buffer, 0, read);
+        }
+
+        return copy.ToArray();
+    }
+
+    private static (byte[]?, QrImageProblem?, string?) TooLarge() =>
+        (null, QrImageProblem.TooLargeFile, $"The upload is larger than {QrImageLimits.MaxFileBytes / (1024 * 1024)} MB.");
+
+    private static (byte[]?, QrImageProblem?, string?) NoImage(string detail) => (null, QrImageProblem.NoImage, detail);
+}

@@ -1,0 +1,22 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Registry.Web.Tests.Verification;
+
+/// <summary>
+/// A correctly signed envelope around arbitrary claim bytes, built by hand from the README's layout, for
+/// codes the library's signer refuses to make (another claims version).
+/// </summary>
+public static class HandMadeEnvelope
+{
+    public static byte[] Sign(SignerLease signer, byte[] claims)
+    {
+        ArgumentNullException.ThrowIfNull(signer);
+        ArgumentNullException.ThrowIfNull(claims);
+        byte[] protectedHeader = [0x49, 0xA2, 0x01, 0x26, 0x04, 0x44, .. signer.Signer.KeyId.ToBytes()];
+        byte[] payload = claims.Length < 24 ? [(byte)(0x40 + claims.Length), .. claims] : [0x58, (byte)claims.Length, .. claims];
+        byte[] toBeSigned = [0x84, 0x6A, .. Encoding.ASCII.GetBytes("Signature1"), .. protectedHeader, 0x40, .. payload];
+        var signature = signer.Key.SignData(toBeSigned, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        return [0x84, .. protectedHeader, 0xA0, .. payload, 0x58, 0x40, .. signature];
+    }
+}

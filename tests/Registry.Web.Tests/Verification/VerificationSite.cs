@@ -1,0 +1,45 @@
+using Registry.Web.Tests.TestSupport;
+
+namespace Registry.Web.Tests.Verification;
+
+/// <summary>The verification tests that need the site share one (in-process, and on Kestrel for Chromium) and one key ring.</summary>
+[CollectionDefinition(Name)]
+public sealed class VerificationSiteGroup : ICollectionFixture<VerificationSite>
+{
+    public const string Name = "Verification site";
+}
+
+public sealed class VerificationSite : IAsyncLifetime
+{
+    private readonly Lazy<VerificationWebFactory> _site;
+    private readonly Lazy<VerificationWebFactory> _browserSite;
+
+    public VerificationSite(RegistryDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        Database = database;
+        Scenarios = new VerificationScenarios(database, Keys);
+        _site = new(() => new VerificationWebFactory(database.ConnectionString, Keys));
+        _browserSite = new(() => new VerificationWebFactory(database.ConnectionString, Keys, onKestrel: true));
+    }
+
+    public RegistryDatabase Database { get; }
+
+    public InMemorySigningKeys Keys { get; } = new();
+
+    public VerificationScenarios Scenarios { get; }
+
+    public HttpClient CreateClient() => _site.Value.CreatePageClient();
+
+    public Uri BrowserAddress => _browserSite.Value.StartKestrel();
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var site in new[] { _site, _browserSite }.Where(s => s.IsValueCreated))
+        {
+            await site.Value.DisposeAsync();
+        }
+    }
+}
