@@ -6,7 +6,7 @@ using Registry.Web.Features.Search.Index;
 
 namespace Registry.Benchmarks;
 
-public sealed record DirectoryTiming(string Variant, BenchKind Kind, double P50, double P99, double GcHitShare, double GcPauseP50, double GcPauseMax, double P99WithoutGc, int Gen0);
+public sealed record DirectoryTiming(string Variant, BenchKind Kind, double P50, double P99, double GcHitShare, double GcPauseP50, double GcPauseMax, double P99WithoutGc, int Gen0, double? CpuPressure);
 
 /// <summary>
 /// The same pure searches on the same index files, opened through different Lucene Directory implementations,
@@ -55,6 +55,7 @@ public static class DirectoryDiagnosis
                     GC.Collect();
                     GC.WaitForPendingFinalizers();
                     var gen0 = GC.CollectionCount(0);
+                    var context = SeriesContext.Start();
                     var times = new double[runs];
                     var pauses = new double[runs];
                     for (var i = 0; i < runs; i++)
@@ -76,8 +77,9 @@ public static class DirectoryDiagnosis
                         hit.Length > 0 ? LatencySeries.Percentile(hit, 0.5) : 0,
                         hit.Length > 0 ? hit.Max() : 0,
                         LatencySeries.Percentile(times.Where((_, i) => pauses[i] == 0).ToArray(), 0.99),
-                        GC.CollectionCount(0) - gen0);
-                    Console.WriteLine($"  {kind,-9} p50 {timing.P50,6:0.00}  p99 {timing.P99,6:0.00} ms  GC in {timing.GcHitShare,6:P1} of queries, pause p50 {timing.GcPauseP50,5:0.00} max {timing.GcPauseMax,6:0.00} ms; p99 without GC {timing.P99WithoutGc,6:0.00}  {name}");
+                        GC.CollectionCount(0) - gen0,
+                        context().CpuStallShare);
+                    Console.WriteLine($"  {kind,-9} p50 {timing.P50,6:0.00}  p99 {timing.P99,6:0.00} ms  GC in {timing.GcHitShare,6:P1} of queries, pause p50 {timing.GcPauseP50,5:0.00} max {timing.GcPauseMax,6:0.00} ms; p99 without GC {timing.P99WithoutGc,6:0.00}  CPU pressure {timing.CpuPressure:P0}  {name}");
                     results.Add(timing);
                 }
             }

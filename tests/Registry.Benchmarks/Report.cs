@@ -175,11 +175,11 @@ public sealed class Report
             Line();
             Line("## Garbage-collection pauses by Lucene Directory implementation (same index files, pure path, same queries)");
             Line();
-            Line("| directory | kind | p50 ms | p99 ms | queries paused by a GC | GC pause p50 / max ms | p99 without a GC pause | gen0 GCs |");
-            Line("|---|---|--:|--:|--:|--:|--:|--:|");
+            Line("| directory | kind | p50 ms | p99 ms | queries paused by a GC | GC pause p50 / max ms | p99 without a GC pause | gen0 GCs | CPU pressure |");
+            Line("|---|---|--:|--:|--:|--:|--:|--:|--:|");
             foreach (var d in Directories)
             {
-                Line($"| {d.Variant} | {KindLabel(d.Kind)} | {d.P50:0.00} | {d.P99:0.00} | {d.GcHitShare:P1} | {d.GcPauseP50:0.00} / {d.GcPauseMax:0.00} | {d.P99WithoutGc:0.00} | {d.Gen0} |");
+                Line($"| {d.Variant} | {KindLabel(d.Kind)} | {d.P50:0.00} | {d.P99:0.00} | {d.GcHitShare:P1} | {d.GcPauseP50:0.00} / {d.GcPauseMax:0.00} | {d.P99WithoutGc:0.00} | {d.Gen0} | {(d.CpuPressure is { } p ? p.ToString("P0", CultureInfo.InvariantCulture) : "?")} |");
             }
         }
 

@@ -79,12 +79,15 @@ public static class CertificateQueryBuilder
             }
         }
 
-        var english = SearchAnalyzers.Analyze(SearchAnalyzers.EnglishName, SearchFields.NameEn, interpretation.Text).Select(t => t.Term).Distinct().ToList();
+        // English names hold no Chinese, so text without a Latin letter cannot match one: skip the terms.
+        var english = interpretation.Text.Any(char.IsAsciiLetter)
+            ? SearchAnalyzers.Analyze(SearchAnalyzers.EnglishName, SearchFields.NameEn, interpretation.Text).Select(t => t.Term).Distinct().ToList()
+            : [];
         if (english.Count > 0)
         {
             englishTerms.UnionWith(english);
             text.Add(Boosted(AllTerms(SearchFields.NameEn, english)!, EnglishNameBoost), Occur.SHOULD);
-            if (english.Any(t => t.Length >= MinimumFuzzyLength))
+            if (interpretation.Number is null && english.Any(IsFuzzyCandidate))
             {
                 text.Add(Boosted(FuzzyAll(SearchFields.NameEn, english), FuzzyEnglishBoost), Occur.SHOULD);
             }
@@ -133,12 +136,15 @@ public static class CertificateQueryBuilder
         return all;
     }
 
+    // Typos are forgiven in words only: a digit typo names another certificate, and each fuzzy term costs an automaton.
+    private static bool IsFuzzyCandidate(string term) => term.Length >= MinimumFuzzyLength && term.All(char.IsLetter);
+
     private static BooleanQuery FuzzyAll(string field, IReadOnlyList<string> terms)
     {
         var all = new BooleanQuery();
         foreach (var term in terms)
         {
-            all.Add(term.Length >= MinimumFuzzyLength ? new FuzzyQuery(new Term(field, term), maxEdits: 1) : new TermQuery(new Term(field, term)), Occur.MUST);
+            all.Add(IsFuzzyCandidate(term) ? new FuzzyQuery(new Term(field, term), maxEdits: 1) : new TermQuery(new Term(field, term)), Occur.MUST);
         }
 
         return all;
@@ -148,7 +154,7 @@ public static class CertificateQueryBuilder
     {
         if (request.Statuses.Count > 0)
         {
-            yield return FilterQueries.Any(request.Statuses.Distinct().Select(s => FilterQueries.Status(s, today)));
+            yield return FilterQueries.Any(request.Statuses.Distinct().Select(s => (Query)new ConstantScoreQuery(StatusFilters.For(s, today))));
         }
 
         if (request.Levels.Count > 0)
