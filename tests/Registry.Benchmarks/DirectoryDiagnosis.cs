@@ -19,6 +19,7 @@ public static class DirectoryDiagnosis
     public const string AsSite = "as the site: IndexWriter's near-real-time reader over FSDirectory.Open (MMapDirectory)";
     public const string NioFs = "DirectoryReader over NIOFSDirectory";
     public const string NioFsCachedStatus = "NIOFSDirectory, and the status filter cached per day (both fixes)";
+    public const string NioFsCachedBitSet = "NIOFSDirectory, and status + province as one cached bit set applied by FilteredQuery";
 
     public static IReadOnlyList<DirectoryTiming> Run(LuceneSearch lucene, SearchReplica replica, string folder, QuerySets sets, int runs)
     {
@@ -27,19 +28,20 @@ public static class DirectoryDiagnosis
         ArgumentNullException.ThrowIfNull(sets);
         var results = new List<DirectoryTiming>();
         var allKinds = Enum.GetValues<BenchKind>();
-        var variants = new (string Name, Func<(IndexSearcher Searcher, IDisposable? Owner)> Open, BenchKind[] Kinds, bool CachedStatus)[]
+        var variants = new (string Name, Func<(IndexSearcher Searcher, IDisposable? Owner)> Open, BenchKind[] Kinds, FilterMode Filters)[]
         {
             (AsSite, () =>
             {
                 var lease = replica.Lease()!;
                 return (lease.Searcher, lease);
-            }, allKinds, false),
-            (NioFs, () => Open(new NIOFSDirectory(folder)), allKinds, false),
-            (NioFsCachedStatus, () => Open(new NIOFSDirectory(folder)), [BenchKind.Filtered], true),
-            ("DirectoryReader over a fresh MMapDirectory", () => Open(new MMapDirectory(folder)), [BenchKind.Name, BenchKind.Partial2, BenchKind.Number], false),
+            }, allKinds, FilterMode.AsBuilt),
+            (NioFs, () => Open(new NIOFSDirectory(folder)), allKinds, FilterMode.AsBuilt),
+            (NioFsCachedStatus, () => Open(new NIOFSDirectory(folder)), [BenchKind.Filtered], FilterMode.CachedStatus),
+            (NioFsCachedBitSet, () => Open(new NIOFSDirectory(folder)), [BenchKind.Filtered], FilterMode.CachedBitSet),
+            ("DirectoryReader over a fresh MMapDirectory", () => Open(new MMapDirectory(folder)), [BenchKind.Name, BenchKind.Partial2, BenchKind.Number], FilterMode.AsBuilt),
         };
 
-        foreach (var (name, open, kinds, cachedStatus) in variants)
+        foreach (var (name, open, kinds, filters) in variants)
         {
             var (searcher, owner) = open();
             try
@@ -49,7 +51,7 @@ public static class DirectoryDiagnosis
                     var queries = sets[kind];
                     for (var i = 0; i < 300; i++)
                     {
-                        lucene.Search(searcher, queries[(i * 7919) % queries.Count].Request, out _, cachedStatus);
+                        lucene.Search(searcher, queries[(i * 7919) % queries.Count].Request, out _, filters);
                     }
 
                     GC.Collect();
@@ -62,7 +64,7 @@ public static class DirectoryDiagnosis
                     {
                         var paused = GC.GetTotalPauseDuration();
                         var start = Stopwatch.GetTimestamp();
-                        lucene.Search(searcher, queries[i % queries.Count].Request, out _, cachedStatus);
+                        lucene.Search(searcher, queries[i % queries.Count].Request, out _, filters);
                         times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
                         pauses[i] = (GC.GetTotalPauseDuration() - paused).TotalMilliseconds;
                     }

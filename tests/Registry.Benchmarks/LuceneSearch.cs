@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 using Registry.Domain.Time;
 using Registry.Web.Features.Search.Analysis;
 using Registry.Web.Features.Search.Index;
@@ -20,6 +22,19 @@ public record struct SearchPhases(long Build, long Collect, long Fetch, long Hig
     public long CollectBytes { get; set; }
 
     public long FetchBytes { get; set; }
+}
+
+/// <summary>How the benchmark applies the status and province filters (the site's way, or a candidate fix).</summary>
+public enum FilterMode
+{
+    /// <summary>As CertificateQueryBuilder builds them: constant-score clauses (term AND numeric range for status).</summary>
+    AsBuilt,
+
+    /// <summary>The status clause replaced by a per-day cached bit set (CachingWrapperFilter).</summary>
+    CachedStatus,
+
+    /// <summary>Status and province as one cached bit set per (day, statuses, provinces), applied with FilteredQuery.</summary>
+    CachedBitSet,
 }
 
 public readonly record struct PureResult(int TotalHits, int PageHits, int FacetValues, int MarkedSegments);
@@ -45,10 +60,10 @@ public sealed class LuceneSearch(SearchReplica replica, TimeProvider clock)
 
     /// <summary>
     /// The same on any searcher (the diagnosis opens the index through other Directory implementations). With
-    /// <paramref name="cachedStatusFilter"/>, the status filter is a per-day cached bit set instead of the
-    /// builder's term-and-range query: the candidate fix the diagnosis measures, otherwise the same search.
+    /// <paramref name="filters"/> other than <see cref="FilterMode.AsBuilt"/>, the filters are applied the way a
+    /// candidate fix would apply them; the text query, ranking, facets and page are the same.
     /// </summary>
-    public PureResult Search(IndexSearcher searcher, SearchRequest request, out SearchPhases phases, bool cachedStatusFilter = false)
+    public PureResult Search(IndexSearcher searcher, SearchRequest request, out SearchPhases phases, FilterMode filters = FilterMode.AsBuilt)
     {
         ArgumentNullException.ThrowIfNull(searcher);
         ArgumentNullException.ThrowIfNull(request);
@@ -61,9 +76,12 @@ public sealed class LuceneSearch(SearchReplica replica, TimeProvider clock)
 
         var today = RegistryCalendar.DateOf(clock.GetUtcNow());
         var interpretation = QueryInterpretation.Of(SearchText.Clean(request.Text));
-        var built = cachedStatusFilter && request.Statuses.Count > 0
-            ? WithCachedStatus(request, interpretation, today)
-            : CertificateQueryBuilder.Build(request, interpretation, today);
+        var built = filters switch
+        {
+            FilterMode.CachedStatus when request.Statuses.Count > 0 => WithCachedStatus(request, interpretation, today),
+            FilterMode.CachedBitSet when request.Statuses.Count > 0 || request.Provinces.Count > 0 => WithCachedBitSet(request, interpretation, today),
+            _ => CertificateQueryBuilder.Build(request, interpretation, today),
+        };
         var skip = (request.Page - 1) * request.PageSize;
         var top = TopFieldCollector.Create(ByRelevanceThenId, skip + request.PageSize, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
         var facets = new FacetCollector(today);
@@ -103,5 +121,44 @@ public sealed class LuceneSearch(SearchReplica replica, TimeProvider clock)
         var filter = _statusFilters.GetOrAdd(key, _ => new CachingWrapperFilter(new QueryWrapperFilter(FilterQueries.Any(statuses.Select(s => FilterQueries.Status(s, today))))));
         ((BooleanQuery)built.Query).Add(new ConstantScoreQuery(filter) { Boost = 0f }, Occur.MUST);
         return built;
+    }
+
+    private BuiltQuery WithCachedBitSet(SearchRequest request, QueryInterpretation interpretation, DateOnly today)
+    {
+        var built = CertificateQueryBuilder.Build(request with { Statuses = [], Provinces = [] }, interpretation, today);
+        var statuses = request.Statuses.Distinct().Order().ToList();
+        var provinces = request.Provinces.Distinct().Order(StringComparer.Ordinal).ToList();
+        var key = "bits:" + today.DayNumber.ToString(CultureInfo.InvariantCulture) + ":" + string.Join(",", statuses) + ":" + string.Join(",", provinces);
+        var filter = _statusFilters.GetOrAdd(key, _ =>
+        {
+            var all = new BooleanQuery();
+            if (statuses.Count > 0)
+            {
+                all.Add(FilterQueries.Any(statuses.Select(s => FilterQueries.Status(s, today))), Occur.MUST);
+            }
+
+            if (provinces.Count > 0)
+            {
+                all.Add(FilterQueries.AnyOf(SearchFields.Province, provinces), Occur.MUST);
+            }
+
+            return new BitSetCachingFilter(new QueryWrapperFilter(all));
+        });
+        return built with { Query = new FilteredQuery(built.Query, filter) };
+    }
+
+    /// <summary>Caches a filter per segment as a FixedBitSet, which offers random access, so FilteredQuery can pass it down as accepted documents.</summary>
+    private sealed class BitSetCachingFilter(Filter filter) : CachingWrapperFilter(filter)
+    {
+        protected override DocIdSet DocIdSetToCache(DocIdSet docIdSet, AtomicReader reader)
+        {
+            var bits = new FixedBitSet(reader.MaxDoc);
+            if (docIdSet?.GetIterator() is { } iterator)
+            {
+                bits.Or(iterator);
+            }
+
+            return bits;
+        }
     }
 }
