@@ -18,7 +18,6 @@ public static class DirectoryDiagnosis
 {
     public const string AsSite = "as the site: IndexWriter's near-real-time reader over FSDirectory.Open (MMapDirectory)";
     public const string NioFs = "DirectoryReader over NIOFSDirectory";
-    public const string NioFsCachedStatus = "NIOFSDirectory, and the status filter cached per day (both fixes)";
     public const string NioFsCachedBitSet = "NIOFSDirectory, and status + province as one cached bit set applied by FilteredQuery";
 
     public static IReadOnlyList<DirectoryTiming> Run(LuceneSearch lucene, SearchReplica replica, string folder, QuerySets sets, int runs)
@@ -36,7 +35,6 @@ public static class DirectoryDiagnosis
                 return (lease.Searcher, lease);
             }, allKinds, FilterMode.AsBuilt),
             (NioFs, () => Open(new NIOFSDirectory(folder)), allKinds, FilterMode.AsBuilt),
-            (NioFsCachedStatus, () => Open(new NIOFSDirectory(folder)), [BenchKind.Filtered], FilterMode.CachedStatus),
             (NioFsCachedBitSet, () => Open(new NIOFSDirectory(folder)), [BenchKind.Filtered], FilterMode.CachedBitSet),
             ("DirectoryReader over a fresh MMapDirectory", () => Open(new MMapDirectory(folder)), [BenchKind.Name, BenchKind.Partial2, BenchKind.Number], FilterMode.AsBuilt),
         };

@@ -23,19 +23,26 @@ public static class FilteredDiagnosis
         ArgumentNullException.ThrowIfNull(queries);
         ArgumentNullException.ThrowIfNull(clock);
         var today = RegistryCalendar.DateOf(clock.GetUtcNow());
-        var todayNumber = CertificateDocument.DayNumber(today);
-
-        // Built once per day, reused by every search (per segment, in the filter's cache).
-        var cachedValid = new CachingWrapperFilter(new QueryWrapperFilter(FilterQueries.Status(CertificateStatus.Valid, today)));
 
         Query TextOnly(BenchQuery q) => CertificateQueryBuilder.Build(new SearchRequest { Text = q.Request.Text }, Interpret(q), today).Query;
         Query AsBuilt(BenchQuery q) => CertificateQueryBuilder.Build(q.Request, Interpret(q), today).Query;
         Query Province(BenchQuery q) => FilterQueries.AnyOf(SearchFields.Province, q.Request.Provinces);
-        Query StatusAsBuilt() => FilterQueries.Status(CertificateStatus.Valid, today);
-        Query StatusByDocValues() => All(
-            new TermQuery(new Lucene.Net.Index.Term(SearchFields.Standing, nameof(CertificateStanding.Valid))),
-            new ConstantScoreQuery(FieldCacheRangeFilter.NewInt64Range(SearchFields.ExpiresValue, todayNumber, null, includeLower: true, includeUpper: true)));
-        Query StatusCached() => new ConstantScoreQuery(cachedValid);
+        Query StatusAsBuilt() => CertificateQueryBuilder.Build(new SearchRequest { Statuses = [CertificateStatus.Valid] }, QueryInterpretation.Of(string.Empty), today).Query;
+        Query StatusUncached() => FilterQueries.Status(CertificateStatus.Valid, today);
+
+        // Status and province as one bit set per segment, cached, passed down as accepted documents.
+        var bitSets = new Dictionary<string, Filter>(StringComparer.Ordinal);
+        Query OneBitSet(BenchQuery q)
+        {
+            var key = string.Join(",", q.Request.Provinces);
+            if (!bitSets.TryGetValue(key, out var filter))
+            {
+                filter = new BitSetFilter(new QueryWrapperFilter(All(StatusUncached(), Province(q))));
+                bitSets[key] = filter;
+            }
+
+            return new FilteredQuery(TextOnly(q), filter);
+        }
 
         var variants = new (string Name, Func<BenchQuery, Query> Query, bool Facets)[]
         {
@@ -43,10 +50,9 @@ public static class FilteredDiagnosis
             ("as built, without the facet collector", AsBuilt, false),
             ("text only (no filters)", TextOnly, true),
             ("text + province", q => With(TextOnly(q), Province(q)), true),
-            ("text + status Valid (as built: standing term AND NumericRangeQuery on expires)", q => With(TextOnly(q), StatusAsBuilt()), true),
-            ("text + status Valid, expiry checked on doc values (FieldCacheRangeFilter on expires_value)", q => With(TextOnly(q), StatusByDocValues()), true),
-            ("fix A: as built with the expiry on doc values", q => With(TextOnly(q), Province(q), StatusByDocValues()), true),
-            ("fix B: as built with the status filter cached per day (CachingWrapperFilter)", q => With(TextOnly(q), Province(q), StatusCached()), true),
+            ("text + status Valid as built (StatusFilters: cached per segment for the day)", q => With(TextOnly(q), StatusAsBuilt()), true),
+            ("text + status Valid uncached (standing term AND NumericRangeQuery on expires: the code before af57e43)", q => With(TextOnly(q), StatusUncached()), true),
+            ("candidate: status + province as one cached bit set per segment, applied by FilteredQuery", OneBitSet, true),
         };
 
         var results = new List<VariantTiming>();
@@ -88,6 +94,22 @@ public static class FilteredDiagnosis
         }
 
         return results;
+    }
+
+    /// <summary>Caches a filter per segment as a FixedBitSet, which offers random access (FilteredQuery then passes it down as accepted documents).</summary>
+    public sealed class BitSetFilter(Filter filter) : CachingWrapperFilter(filter)
+    {
+        protected override DocIdSet DocIdSetToCache(DocIdSet docIdSet, Lucene.Net.Index.AtomicReader reader)
+        {
+            ArgumentNullException.ThrowIfNull(reader);
+            var bits = new Lucene.Net.Util.FixedBitSet(reader.MaxDoc);
+            if (docIdSet?.GetIterator() is { } iterator)
+            {
+                bits.Or(iterator);
+            }
+
+            return bits;
+        }
     }
 
     private static QueryInterpretation Interpret(BenchQuery query) => QueryInterpretation.Of(SearchText.Clean(query.Request.Text));

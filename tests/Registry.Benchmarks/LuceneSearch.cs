@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 using Registry.Domain.Time;
 using Registry.Web.Features.Search.Analysis;
 using Registry.Web.Features.Search.Index;
@@ -29,9 +27,6 @@ public enum FilterMode
 {
     /// <summary>As CertificateQueryBuilder builds them: constant-score clauses (term AND numeric range for status).</summary>
     AsBuilt,
-
-    /// <summary>The status clause replaced by a per-day cached bit set (CachingWrapperFilter).</summary>
-    CachedStatus,
 
     /// <summary>Status and province as one cached bit set per (day, statuses, provinces), applied with FilteredQuery.</summary>
     CachedBitSet,
@@ -78,7 +73,6 @@ public sealed class LuceneSearch(SearchReplica replica, TimeProvider clock)
         var interpretation = QueryInterpretation.Of(SearchText.Clean(request.Text));
         var built = filters switch
         {
-            FilterMode.CachedStatus when request.Statuses.Count > 0 => WithCachedStatus(request, interpretation, today),
             FilterMode.CachedBitSet when request.Statuses.Count > 0 || request.Provinces.Count > 0 => WithCachedBitSet(request, interpretation, today),
             _ => CertificateQueryBuilder.Build(request, interpretation, today),
         };
@@ -113,16 +107,6 @@ public sealed class LuceneSearch(SearchReplica replica, TimeProvider clock)
         return new PureResult(top.TotalHits, found.Count, counts.Statuses.Count + counts.Levels.Count + counts.Bodies.Count + counts.Provinces.Count, marked);
     }
 
-    private BuiltQuery WithCachedStatus(SearchRequest request, QueryInterpretation interpretation, DateOnly today)
-    {
-        var built = CertificateQueryBuilder.Build(request with { Statuses = [] }, interpretation, today);
-        var statuses = request.Statuses.Distinct().Order().ToList();
-        var key = today.DayNumber.ToString(CultureInfo.InvariantCulture) + ":" + string.Join(",", statuses);
-        var filter = _statusFilters.GetOrAdd(key, _ => new CachingWrapperFilter(new QueryWrapperFilter(FilterQueries.Any(statuses.Select(s => FilterQueries.Status(s, today))))));
-        ((BooleanQuery)built.Query).Add(new ConstantScoreQuery(filter) { Boost = 0f }, Occur.MUST);
-        return built;
-    }
-
     private BuiltQuery WithCachedBitSet(SearchRequest request, QueryInterpretation interpretation, DateOnly today)
     {
         var built = CertificateQueryBuilder.Build(request with { Statuses = [], Provinces = [] }, interpretation, today);
@@ -142,23 +126,8 @@ public sealed class LuceneSearch(SearchReplica replica, TimeProvider clock)
                 all.Add(FilterQueries.AnyOf(SearchFields.Province, provinces), Occur.MUST);
             }
 
-            return new BitSetCachingFilter(new QueryWrapperFilter(all));
+            return new FilteredDiagnosis.BitSetFilter(new QueryWrapperFilter(all));
         });
         return built with { Query = new FilteredQuery(built.Query, filter) };
-    }
-
-    /// <summary>Caches a filter per segment as a FixedBitSet, which offers random access, so FilteredQuery can pass it down as accepted documents.</summary>
-    private sealed class BitSetCachingFilter(Filter filter) : CachingWrapperFilter(filter)
-    {
-        protected override DocIdSet DocIdSetToCache(DocIdSet docIdSet, AtomicReader reader)
-        {
-            var bits = new FixedBitSet(reader.MaxDoc);
-            if (docIdSet?.GetIterator() is { } iterator)
-            {
-                bits.Or(iterator);
-            }
-
-            return bits;
-        }
     }
 }
