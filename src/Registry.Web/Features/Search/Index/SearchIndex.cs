@@ -21,7 +21,9 @@ public sealed class SearchIndex : IDisposable
     public SearchIndex(string folder)
     {
         Folder = folder;
-        _directory = FSDirectory.Open(folder);
+        // Not FSDirectory.Open (MMapDirectory): Lucene.Net 4.8's memory-mapped inputs track every clone in a
+        // ConditionalWeakTable, which made garbage collections pause searches for 10–30 ms (see ops/bench).
+        _directory = new NIOFSDirectory(folder);
         var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, IndexAnalyzer.Instance)
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,

@@ -41,7 +41,7 @@ public sealed class IndexVerifier(NpgsqlDataSource dataSource, TimeProvider cloc
         ArgumentNullException.ThrowIfNull(generations);
         var folder = generations.Current() ?? throw new InvalidOperationException($"No index has been built in {generations.Root}.");
         var today = RegistryCalendar.Today(clock);
-        using var directory = FSDirectory.Open(folder);
+        using var directory = new NIOFSDirectory(folder);
         using var reader = DirectoryReader.Open(directory);
         var searcher = new IndexSearcher(reader);
         var indexSequence = SearchIndex.ReadSequence(reader.IndexCommit.UserData);

@@ -41,6 +41,9 @@ public sealed class SearchService(SearchReplica replica, NpgsqlDataSource dataSo
         var facets = new FacetCollector(today);
         lease.Searcher.Search(built.Query, MultiCollector.Wrap(top, facets));
 
+        // Doc values readers belong to the searching thread: read everything from the index before any await.
+        var facetCounts = facets.Result();
+
         var docs = top.GetTopDocs(skip, request.PageSize).ScoreDocs;
         var found = docs.Select(d => (Record: CertificateDocument.Read(lease.Searcher.Doc(d.Doc)), d.Score)).ToList();
         var scores = found.ToDictionary(f => f.Record.CertificateId, f => f.Score);
@@ -51,6 +54,6 @@ public sealed class SearchService(SearchReplica replica, NpgsqlDataSource dataSo
             Highlighting.Mark(SearchAnalyzers.ChineseName, SearchFields.Name, r.LegalNameZh, built.NameTerms),
             r.NameEn is null ? null : Highlighting.Mark(SearchAnalyzers.EnglishName, SearchFields.NameEn, r.NameEn, built.EnglishTerms),
             scores[r.CertificateId])).ToList();
-        return new SearchOutcome(new SearchResults(request, interpretation, hits, top.TotalHits, facets.Result(), now), []);
+        return new SearchOutcome(new SearchResults(request, interpretation, hits, top.TotalHits, facetCounts, now), []);
     }
 }
