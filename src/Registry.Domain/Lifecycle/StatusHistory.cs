@@ -23,8 +23,8 @@ public static class StatusHistory
             state = Apply(state, e);
         }
 
-        return state.Standing is CertificateStanding.Valid or CertificateStanding.Suspended && onDate > state.ExpiresOn
-            ? state with { Status = CertificateStatus.Expired }
+        return state is { Standing: { } standing, ExpiresOn: { } expiresOn }
+            ? state with { Status = standing.StatusOn(expiresOn, onDate) }
             : state;
     }
 
@@ -59,7 +59,7 @@ public static class StatusHistory
         };
 
         return new CertificateState(
-            ToStatus(standing),
+            standing?.Status(lapsed: false) ?? CertificateStatus.NotIssued,
             standing,
             e.Level ?? state.Level,
             e.Scores ?? state.Scores,
@@ -68,13 +68,4 @@ public static class StatusHistory
             e.ExpiresOn ?? state.ExpiresOn,
             e);
     }
-
-    private static CertificateStatus ToStatus(CertificateStanding? standing) => standing switch
-    {
-        CertificateStanding.Valid => CertificateStatus.Valid,
-        CertificateStanding.Suspended => CertificateStatus.Suspended,
-        CertificateStanding.Withdrawn => CertificateStatus.Withdrawn,
-        CertificateStanding.Cancelled => CertificateStatus.Cancelled,
-        _ => CertificateStatus.NotIssued,
-    };
 }

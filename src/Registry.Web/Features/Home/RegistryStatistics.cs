@@ -68,16 +68,8 @@ public sealed class RegistryStatistics(RegistryDbContext db, TimeProvider clock,
             })
             .Select(g => new { g.Key.Standing, g.Key.Lapsed, g.Key.Level, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new StatusCount(r.Lapsed ? CertificateStatus.Expired : ToStatus(r.Standing), r.Level, r.Count)).ToList();
+        return rows.Select(r => new StatusCount(r.Standing.Status(r.Lapsed), r.Level, r.Count)).ToList();
     }
 
     private sealed record Snapshot(IReadOnlyList<StatusCount> Counts, DateTimeOffset TakenAt);
-
-    private static CertificateStatus ToStatus(CertificateStanding standing) => standing switch
-    {
-        CertificateStanding.Valid => CertificateStatus.Valid,
-        CertificateStanding.Suspended => CertificateStatus.Suspended,
-        CertificateStanding.Withdrawn => CertificateStatus.Withdrawn,
-        _ => CertificateStatus.Cancelled,
-    };
 }

@@ -93,7 +93,7 @@ public sealed class IndexVerifier(NpgsqlDataSource dataSource, TimeProvider cloc
         while (await reader.ReadAsync(cancellationToken))
         {
             var standing = Enum.Parse<CertificateStanding>(reader.GetString(0));
-            var status = CertificateStatuses.On(standing, reader.GetBoolean(1) ? today.AddDays(-1) : today, today);
+            var status = standing.Status(lapsed: reader.GetBoolean(1));
             counts[status] = counts.GetValueOrDefault(status) + reader.GetInt64(2);
         }
 

@@ -89,22 +89,13 @@ public sealed class FacetCollector(DateOnly today) : ICollector
             if (segment.StandingCounts[slot] > 0)
             {
                 segment.Standing!.LookupOrd(slot / 2, text);
-                var status = StatusOf(Enum.Parse<CertificateStanding>(text.Utf8ToString()), lapsed: slot % 2 == 1);
+                var status = Enum.Parse<CertificateStanding>(text.Utf8ToString()).Status(lapsed: slot % 2 == 1);
                 _statuses[status] = _statuses.GetValueOrDefault(status) + segment.StandingCounts[slot];
             }
         }
 
         _segment = null;
     }
-
-    private static CertificateStatus StatusOf(CertificateStanding standing, bool lapsed) => standing switch
-    {
-        CertificateStanding.Withdrawn => CertificateStatus.Withdrawn,
-        CertificateStanding.Cancelled => CertificateStatus.Cancelled,
-        _ when lapsed => CertificateStatus.Expired,
-        CertificateStanding.Suspended => CertificateStatus.Suspended,
-        _ => CertificateStatus.Valid,
-    };
 
     private static List<FacetValue> Sorted(Dictionary<string, int> counts) =>
         [.. counts.Select(p => new FacetValue(p.Key, p.Value)).OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal)];

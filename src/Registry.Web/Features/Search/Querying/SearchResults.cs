@@ -26,16 +26,3 @@ public sealed record SearchOutcome(SearchResults? Results, IReadOnlyList<SearchP
 {
     public static SearchOutcome NotReady { get; } = new(null, [], IndexNotReady: true);
 }
-
-public static class CertificateStatuses
-{
-    /// <summary>The status a standing and an expiry date give on a day, as the domain's fold gives it.</summary>
-    public static CertificateStatus On(CertificateStanding standing, DateOnly expiresOn, DateOnly day) => standing switch
-    {
-        CertificateStanding.Withdrawn => CertificateStatus.Withdrawn,
-        CertificateStanding.Cancelled => CertificateStatus.Cancelled,
-        _ when day > expiresOn => CertificateStatus.Expired,
-        CertificateStanding.Suspended => CertificateStatus.Suspended,
-        _ => CertificateStatus.Valid,
-    };
-}

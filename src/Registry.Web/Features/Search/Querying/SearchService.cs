@@ -1,5 +1,6 @@
 using Lucene.Net.Search;
 using Npgsql;
+using Registry.Domain.Lifecycle;
 using Registry.Domain.Time;
 using Registry.Web.Features.Search.Analysis;
 using Registry.Web.Features.Search.Index;
@@ -50,7 +51,7 @@ public sealed class SearchService(SearchReplica replica, NpgsqlDataSource dataSo
         var live = await LiveStatus.RefreshAsync(dataSource, [.. found.Select(f => f.Record)], cancellationToken);
         var hits = live.Select(r => new SearchHit(
             r,
-            CertificateStatuses.On(r.Standing, r.ExpiresOn, today),
+            r.Standing.StatusOn(r.ExpiresOn, today),
             Highlighting.Mark(SearchAnalyzers.ChineseName, SearchFields.Name, r.LegalNameZh, built.NameTerms),
             r.NameEn is null ? null : Highlighting.Mark(SearchAnalyzers.EnglishName, SearchFields.NameEn, r.NameEn, built.EnglishTerms),
             scores[r.CertificateId])).ToList();
