@@ -50,7 +50,7 @@ public static class FilteredDiagnosis
             ("as built, without the facet collector", AsBuilt, false),
             ("text only (no filters)", TextOnly, true),
             ("text + province", q => With(TextOnly(q), Province(q)), true),
-            ("text + status Valid as built (StatusFilters: cached per segment for the day)", q => With(TextOnly(q), StatusAsBuilt()), true),
+            ("text + status Valid as built", q => With(TextOnly(q), StatusAsBuilt()), true),
             ("text + status Valid uncached (standing term AND NumericRangeQuery on expires: the code before af57e43)", q => With(TextOnly(q), StatusUncached()), true),
             ("candidate: status + province as one cached bit set per segment, applied by FilteredQuery", OneBitSet, true),
         };

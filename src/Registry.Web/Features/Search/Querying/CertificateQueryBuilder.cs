@@ -33,19 +33,16 @@ public static class CertificateQueryBuilder
         ArgumentNullException.ThrowIfNull(interpretation);
         var nameTerms = new HashSet<string>(StringComparer.Ordinal);
         var englishTerms = new HashSet<string>(StringComparer.Ordinal);
-        var root = new BooleanQuery();
+        var filter = Filter(request, today);
+        Query root;
         if (interpretation.Kind == QueryKind.Browse)
         {
-            root.Add(new MatchAllDocsQuery(), Occur.MUST);
+            root = filter is null ? new MatchAllDocsQuery() : new ConstantScoreQuery(filter);
         }
         else
         {
-            root.Add(TextQuery(interpretation, nameTerms, englishTerms), Occur.MUST);
-        }
-
-        foreach (var filter in Filters(request, today))
-        {
-            root.Add(new ConstantScoreQuery(filter) { Boost = 0f }, Occur.MUST);
+            var text = TextQuery(interpretation, nameTerms, englishTerms);
+            root = filter is null ? text : new FilteredQuery(text, filter);
         }
 
         return new BuiltQuery(root, nameTerms, englishTerms);
@@ -150,33 +147,54 @@ public static class CertificateQueryBuilder
         return all;
     }
 
-    private static IEnumerable<Query> Filters(SearchRequest request, DateOnly today)
+    /// <summary>Every filter of the request as one cached filter, or null when there are none.</summary>
+    private static Filter? Filter(SearchRequest request, DateOnly today)
     {
-        if (request.Statuses.Count > 0)
+        if (!request.HasFilters)
         {
-            yield return FilterQueries.Any(request.Statuses.Distinct().Select(s => (Query)new ConstantScoreQuery(StatusFilters.For(s, today))));
+            return null;
         }
 
-        if (request.Levels.Count > 0)
+        var statuses = request.Statuses.Distinct().Order().ToList();
+        var levels = Canonical(request.Levels);
+        var bodies = Canonical(request.Bodies);
+        var provinces = Canonical(request.Provinces);
+        var key = string.Join('|',
+            string.Join(',', statuses), string.Join(',', levels), string.Join(',', bodies), string.Join(',', provinces),
+            request.ExpiresFrom?.DayNumber, request.ExpiresTo?.DayNumber);
+        return FilterBitSets.For(key, today, () =>
         {
-            yield return FilterQueries.AnyOf(SearchFields.Level, request.Levels);
-        }
+            var all = new BooleanQuery();
+            if (statuses.Count > 0)
+            {
+                all.Add(FilterQueries.Any(statuses.Select(s => FilterQueries.Status(s, today))), Occur.MUST);
+            }
 
-        if (request.Bodies.Count > 0)
-        {
-            yield return FilterQueries.AnyOf(SearchFields.Body, request.Bodies);
-        }
+            if (levels.Count > 0)
+            {
+                all.Add(FilterQueries.AnyOf(SearchFields.Level, levels), Occur.MUST);
+            }
 
-        if (request.Provinces.Count > 0)
-        {
-            yield return FilterQueries.AnyOf(SearchFields.Province, request.Provinces);
-        }
+            if (bodies.Count > 0)
+            {
+                all.Add(FilterQueries.AnyOf(SearchFields.Body, bodies), Occur.MUST);
+            }
 
-        if (request.ExpiresFrom is not null || request.ExpiresTo is not null)
-        {
-            yield return FilterQueries.ExpiresBetween(request.ExpiresFrom, request.ExpiresTo);
-        }
+            if (provinces.Count > 0)
+            {
+                all.Add(FilterQueries.AnyOf(SearchFields.Province, provinces), Occur.MUST);
+            }
+
+            if (request.ExpiresFrom is not null || request.ExpiresTo is not null)
+            {
+                all.Add(FilterQueries.ExpiresBetween(request.ExpiresFrom, request.ExpiresTo), Occur.MUST);
+            }
+
+            return all;
+        });
     }
+
+    private static List<string> Canonical(IEnumerable<string> values) => [.. values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     private static Query Boosted(Query query, float boost)
     {
