@@ -31,6 +31,9 @@ public sealed class VerificationSite : IAsyncLifetime
 
     public HttpClient CreateClient() => _site.Value.CreatePageClient();
 
+    /// <summary>The (non-browser) site's services, to look at its caches.</summary>
+    public IServiceProvider Services => _site.Value.Services;
+
     public Uri BrowserAddress => _browserSite.Value.StartKestrel();
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;

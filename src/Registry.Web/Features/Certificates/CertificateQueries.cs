@@ -7,7 +7,7 @@ namespace Registry.Web.Features.Certificates;
 /// <summary>A certificate with the body that issued it and the organisation that holds it.</summary>
 public sealed record CertificateRecord(Certificate Certificate, CertificationBody Body, Organisation Organisation);
 
-public sealed class CertificateQueries(RegistryDbContext db)
+public sealed class CertificateQueries(RegistryDbContext db) : ICertificateRecords
 {
     public async Task<CertificateRecord?> FindAsync(string normalizedNumber, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using Registry.Domain.Identifiers;
+using Registry.Web.Features.Certificates.Caching;
 
 namespace Registry.Web.Features.Certificates;
 
@@ -7,6 +8,10 @@ public static class CertificatesExtensions
     public static IHostApplicationBuilder AddCertificates(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<CertificateQueries>();
+        builder.Services.AddCertificateCache();
+
+        // Scans are the hot path: answered from memory while the cache follows the outbox.
+        builder.Services.AddScoped<ICertificateRecords>(sp => sp.GetRequiredService<CachedCertificateRecords>());
         return builder;
     }
 

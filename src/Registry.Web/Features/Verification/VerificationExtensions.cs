@@ -10,7 +10,6 @@ public static class VerificationExtensions
     public static IHostApplicationBuilder AddVerification(this IHostApplicationBuilder builder)
     {
         builder.Services.AddVerificationOptions();
-        builder.Services.TryAddScoped<CertificateQueries>();
         builder.Services.AddScoped<IVerifier, Verifier>();
         return builder;
     }

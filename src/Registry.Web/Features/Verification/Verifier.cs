@@ -8,12 +8,13 @@ using Registry.Web.Features.SigningKeys;
 namespace Registry.Web.Features.Verification;
 
 /// <summary>
-/// Scan → verdict. The signature says who signed what; the registry, read fresh from PostgreSQL on every
-/// scan (no cache: a withdrawal must show at once), says whether it holds now. Never throws on input.
+/// Scan → verdict. The signature says who signed what; the registry says whether it holds now: PostgreSQL,
+/// or in the site the certificate cache that the outbox keeps in step within milliseconds of each commit
+/// (and that steps aside whenever it cannot confirm it is in step). Never throws on input.
 /// </summary>
 public sealed class Verifier(
     ISigningKeys signingKeys,
-    CertificateQueries certificates,
+    ICertificateRecords certificates,
     TimeProvider clock,
     IOptions<VerificationOptions> options) : IVerifier
 {

@@ -26,6 +26,12 @@ public sealed class KilledProcessTests(KilledProcessTests.DemoRegistry registry)
         certificates.Count.ShouldBe(Changes, "enough valid demo certificates to suspend");
         var start = await database.OutboxMaxAsync();
 
+        // Two thirds are published while the site follows them, and the kill comes a third of the way in;
+        // the last third is published after the kill, so that however fast this machine applies changes,
+        // the killed site has missed some.
+        var whileRunning = certificates.Take(Changes * 2 / 3).ToList();
+        var afterKill = certificates.Skip(whileRunning.Count).ToList();
+        var today = RegistryCalendar.Today(TimeProvider.System);
         long seenBeforeKill;
         Task publishing;
         await using (var site = RegistryProcess.Serve(settings))
@@ -33,14 +39,7 @@ public sealed class KilledProcessTests(KilledProcessTests.DemoRegistry registry)
             await site.WaitForStatusAsync(s => s.Ready, "its search index is ready", Timeout);
 
             // Two writers suspend certificates as fast as the publisher goes; the site follows them.
-            var today = RegistryCalendar.Today(TimeProvider.System);
-            publishing = Task.WhenAll(Enumerable.Range(0, 2).Select(writer => Task.Run(async () =>
-            {
-                for (var i = writer; i < certificates.Count; i += 2)
-                {
-                    await database.ToggleAsync(certificates[i].Number, certificates[i].BodyId, CertificateStanding.Valid, on: today);
-                }
-            })));
+            publishing = SuspendAsync(database, whileRunning, today, writers: 2);
 
             var partway = await site.WaitForStatusAsync(s => s.OutboxSequence >= start + Changes / 3,
                 "a third of the changes are applied", Timeout, every: TimeSpan.FromMilliseconds(5));
@@ -49,6 +48,7 @@ public sealed class KilledProcessTests(KilledProcessTests.DemoRegistry registry)
         }
 
         await publishing;
+        await SuspendAsync(database, afterKill, today, writers: 1);
         var outboxMax = await database.OutboxMaxAsync();
         outboxMax.ShouldBe(start + Changes);
         var committed = CommittedSequence(_indexPath);
@@ -75,6 +75,15 @@ public sealed class KilledProcessTests(KilledProcessTests.DemoRegistry registry)
         output.ShouldContain("No drift: the index matches the database.");
         output.ShouldNotContain("DRIFT:", Case.Sensitive);
     }
+
+    private static Task SuspendAsync(IndexingDatabase database, List<(string Number, long BodyId)> certificates, DateOnly today, int writers) =>
+        Task.WhenAll(Enumerable.Range(0, writers).Select(writer => Task.Run(async () =>
+        {
+            for (var i = writer; i < certificates.Count; i += writers)
+            {
+                await database.ToggleAsync(certificates[i].Number, certificates[i].BodyId, CertificateStanding.Valid, on: today);
+            }
+        })));
 
     private static long CommittedSequence(string indexPath)
     {

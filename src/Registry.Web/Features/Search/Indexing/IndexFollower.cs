@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Registry.Web.Features.Search.Index;
+using Registry.Web.Data.Outbox;
 
 namespace Registry.Web.Features.Search.Indexing;
 

@@ -2,6 +2,7 @@ using System.Data;
 using System.Diagnostics;
 using Npgsql;
 using Registry.Web.Features.Search.Index;
+using Registry.Web.Data.Outbox;
 
 namespace Registry.Web.Features.Search.Indexing;
 

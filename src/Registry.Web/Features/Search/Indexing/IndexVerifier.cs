@@ -9,6 +9,7 @@ using Registry.Domain.Lifecycle;
 using Registry.Domain.Time;
 using Registry.Web.Features.Search.Index;
 using Registry.Web.Features.Search.Querying;
+using Registry.Web.Data.Outbox;
 
 namespace Registry.Web.Features.Search.Indexing;
 

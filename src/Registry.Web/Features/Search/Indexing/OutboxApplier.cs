@@ -1,5 +1,6 @@
 using Npgsql;
 using Registry.Web.Features.Search.Index;
+using Registry.Web.Data.Outbox;
 
 namespace Registry.Web.Features.Search.Indexing;
 

@@ -1,10 +1,10 @@
 using Npgsql;
-using Registry.Web.Data.Outbox;
 
-namespace Registry.Web.Features.Search.Indexing;
+namespace Registry.Web.Data.Outbox;
 
 public sealed record OutboxEntry(long Sequence, long CertificateId);
 
+/// <summary>Reads the outbox in sequence order: what every follower (search index, caches) catches up from.</summary>
 public static class OutboxReader
 {
     /// <summary>

@@ -1,0 +1,152 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace Registry.Web.Features.Certificates.Caching;
+
+/// <summary>
+/// Certificates recently looked up, kept in memory and dropped as the outbox reports changes to them
+/// (<see cref="CertificateCacheFollower"/>). A look-up may race a change: it read PostgreSQL before the
+/// change committed and stores after the change was reported. So a change leaves a tombstone in the
+/// entry's place, and a look-up stores its record only over exactly what it saw before it read: a tombstone
+/// set while it read makes the store fail, and the stale record is never served.
+/// The cache answers only while its follower is in step; otherwise every look-up goes to PostgreSQL.
+/// </summary>
+public sealed class CertificateRecordCache(CertificateCacheOptions options)
+{
+    private readonly ConcurrentDictionary<string, long> _ids = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<long, Slot> _slots = new();
+    private long _inStepAt = long.MinValue;
+    private int _records;
+
+    public CertificateCacheOptions Options { get; } = options;
+
+    /// <summary>The last outbox sequence whose changes have been applied.</summary>
+    public long AppliedSequence { get; private set; }
+
+    /// <summary>Records (not tombstones) held now.</summary>
+    public int Count => Volatile.Read(ref _records);
+
+    /// <summary>True when the follower confirmed, recently enough, that every committed change was applied.</summary>
+    public bool InStep => Volatile.Read(ref _inStepAt) is var at && at != long.MinValue && Stopwatch.GetElapsedTime(at) < Options.InStepWindow;
+
+    /// <summary>A cached record, or a ticket to store the record about to be read from PostgreSQL.</summary>
+    public CertificateRecord? Find(string normalizedNumber, out LookupTicket ticket)
+    {
+        if (!InStep)
+        {
+            ticket = LookupTicket.DoNotStore;
+            return null;
+        }
+
+        if (_ids.TryGetValue(normalizedNumber, out var id) && _slots.TryGetValue(id, out var slot))
+        {
+            if (slot.Record is { } record)
+            {
+                ticket = LookupTicket.DoNotStore;
+                return record;
+            }
+
+            ticket = new LookupTicket(slot, Stopwatch.GetTimestamp());
+            return null;
+        }
+
+        ticket = new LookupTicket(null, Stopwatch.GetTimestamp());
+        return null;
+    }
+
+    /// <summary>Stores what was read, unless a change was reported for it meanwhile (then the next look-up reads again).</summary>
+    public void Store(CertificateRecord record, LookupTicket ticket)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        // A read slower than tombstones live could have missed one that came and went: not stored.
+        if (!ticket.MayStore || Stopwatch.GetElapsedTime(ticket.StartedAt) > Options.TombstoneLifetime / 2 || !InStep)
+        {
+            return;
+        }
+
+        var id = record.Certificate.Id;
+        _ids[record.Certificate.NormalizedNumber] = id;
+        var stored = new Slot(record, Stopwatch.GetTimestamp());
+        var added = ticket.Seen is null ? _slots.TryAdd(id, stored) : _slots.TryUpdate(id, stored, ticket.Seen);
+        if (added && Interlocked.Increment(ref _records) > Options.Capacity)
+        {
+            Shrink();
+        }
+    }
+
+    /// <summary>Applies changes reported by the outbox up to <paramref name="sequence"/>.</summary>
+    public void Invalidate(IEnumerable<long> certificateIds, long sequence)
+    {
+        ArgumentNullException.ThrowIfNull(certificateIds);
+        var now = Stopwatch.GetTimestamp();
+        foreach (var id in certificateIds)
+        {
+            var tombstone = new Slot(null, now);
+            _slots.AddOrUpdate(id, tombstone, (_, previous) =>
+            {
+                if (previous.Record is not null)
+                {
+                    Interlocked.Decrement(ref _records);
+                }
+
+                return tombstone;
+            });
+        }
+
+        AppliedSequence = Math.Max(AppliedSequence, sequence);
+    }
+
+    /// <summary>The follower read the outbox to its end: every change committed before now is applied.</summary>
+    public void MarkInStep() => Volatile.Write(ref _inStepAt, Stopwatch.GetTimestamp());
+
+    /// <summary>The follower lost its connection: until it is back in step, nothing is answered from memory.</summary>
+    public void MarkOutOfStep() => Volatile.Write(ref _inStepAt, long.MinValue);
+
+    /// <summary>Clears tombstones old enough that no look-up still relies on them.</summary>
+    public void SweepTombstones()
+    {
+        foreach (var (id, slot) in _slots)
+        {
+            if (slot.Record is null && Stopwatch.GetElapsedTime(slot.At) > Options.TombstoneLifetime)
+            {
+                _slots.TryRemove(new KeyValuePair<long, Slot>(id, slot));
+            }
+        }
+    }
+
+    /// <summary>Drops the older half of the records. Dropping is always safe: the next look-up reads again.</summary>
+    private void Shrink()
+    {
+        var records = _slots.Where(p => p.Value.Record is not null).Select(p => (p.Key, p.Value)).ToList();
+        var cutoff = records.Select(p => p.Value.At).Order().ElementAtOrDefault(records.Count / 2);
+        foreach (var (id, slot) in records)
+        {
+            if (slot.At <= cutoff && _slots.TryRemove(new KeyValuePair<long, Slot>(id, slot)))
+            {
+                Interlocked.Decrement(ref _records);
+            }
+        }
+
+        // Numbers name ids for good, so the map is only trimmed for memory's sake.
+        if (_ids.Count > Options.Capacity * 2)
+        {
+            _ids.Clear();
+        }
+    }
+
+    /// <summary>A record, or (Record null) a tombstone left by a change. Compared by reference.</summary>
+    public sealed class Slot(CertificateRecord? record, long at)
+    {
+        public CertificateRecord? Record { get; } = record;
+
+        public long At { get; } = at;
+    }
+}
+
+/// <summary>What a look-up saw in the cache before it read PostgreSQL.</summary>
+public readonly record struct LookupTicket(CertificateRecordCache.Slot? Seen, long StartedAt)
+{
+    public static LookupTicket DoNotStore => new(null, long.MinValue);
+
+    public bool MayStore => StartedAt != long.MinValue;
+}
