@@ -189,3 +189,36 @@ ensure_signing_kek() {
     chmod 600 "$SIGNING_KEK_FILE"
     log "generated the signing-key encryption key in ${SIGNING_KEK_FILE#"$REPO_ROOT"/} (git-ignored; keep it)" >&2
 }
+
+# The benchmark database, shared by ops/bench, ops/bench-http and ops/bench-verify: one database per size
+# (REGISTRY_BENCH_COUNT, default a million), so that a smaller trial run never touches the million. Starts
+# the services, exports their environment, migrates, seeds (seed REGISTRY_BENCH_SEED) when empty, and gives
+# every body a signing key. Needs the site built in Release; sets BENCH_COUNT, BENCH_DB and BENCH_APP_DIR.
+bench_prepare_database() {
+    BENCH_COUNT="${REGISTRY_BENCH_COUNT:-1000000}"
+    local seed="${REGISTRY_BENCH_SEED:-42}"
+    [[ "$BENCH_COUNT" =~ ^[0-9]+$ ]] && [ "$BENCH_COUNT" -ge 100 ] || die "REGISTRY_BENCH_COUNT must be a number of certificates (at least 100), got '$BENCH_COUNT'"
+    [[ "$seed" =~ ^[0-9]+$ ]] || die "REGISTRY_BENCH_SEED must be a number, got '$seed'"
+    if [ -z "${REGISTRY_DB_NAME:-}" ]; then
+        if [ "$BENCH_COUNT" -eq 1000000 ]; then
+            REGISTRY_DB_NAME=registry_million
+        else
+            REGISTRY_DB_NAME="registry_bench_$BENCH_COUNT"
+        fi
+    fi
+    export REGISTRY_DB_NAME
+    BENCH_DB="$(db_name)"
+    bash "$OPS_DIR/services" up
+    eval "$(bash "$OPS_DIR/services" env)"
+    BENCH_APP_DIR="$REPO_ROOT/src/Registry.Web/bin/Release/net10.0"
+    [ -f "$BENCH_APP_DIR/Registry.Web.dll" ] || die "build output $BENCH_APP_DIR/Registry.Web.dll not found (build Release first)"
+    (
+        # The operator commands run from the site's build output (its content root).
+        cd "$BENCH_APP_DIR"
+        log "applying migrations to $BENCH_DB"
+        dotnet Registry.Web.dll migrate >/dev/null
+        log "seeding $BENCH_COUNT demo certificates with seed $seed if $BENCH_DB is empty (a million takes a few minutes, once)"
+        dotnet Registry.Web.dll seed --if-empty --count "$BENCH_COUNT" --seed "$seed"
+        dotnet Registry.Web.dll keys ensure --all-bodies >/dev/null
+    )
+}

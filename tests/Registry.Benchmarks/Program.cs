@@ -1,7 +1,19 @@
 using System.Diagnostics;
 using Npgsql;
 using Registry.Benchmarks;
+using Registry.Benchmarks.Verification;
 using Registry.Web.Features.Search.Querying;
+
+if (args is ["verify", ..])
+{
+    using var stop = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) =>
+    {
+        e.Cancel = true;
+        stop.Cancel();
+    };
+    return await VerificationBench.RunAsync(args[1..], stop.Token);
+}
 
 BenchOptions options;
 try

@@ -33,6 +33,21 @@ public sealed class PageTests(RegistryDatabase database)
     }
 
     [Fact]
+    public async Task Every_page_links_search_and_the_code_check_and_both_answer()
+    {
+        using var client = database.Site.CreatePageClient();
+
+        var page = _parser.ParseDocument(await client.GetStringAsync("/"));
+
+        var links = page.QuerySelectorAll("nav.site-nav a").Select(a => (Href: a.GetAttribute("href"), Text: a.TextContent)).ToList();
+        links.ShouldBe([("/search", "搜索"), ("/verify", "核验二维码")]);
+        foreach (var (href, _) in links)
+        {
+            (await client.GetAsync(href)).StatusCode.ShouldBe(HttpStatusCode.OK, href);
+        }
+    }
+
+    [Fact]
     public async Task English_is_chosen_with_lang_and_remembered_in_a_cookie()
     {
         using var client = database.Site.CreatePageClient();
