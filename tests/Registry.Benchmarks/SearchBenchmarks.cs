@@ -1,13 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Diagnosers;
-using BenchmarkDotNet.Exporters;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Loggers;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Perfolizer.Horology;
 using Registry.Web.Features.Search.Querying;
 
@@ -94,22 +89,7 @@ public class SearchBenchmarks
     /// <summary>In this process (the index and pools stay open), few iterations: the whole part takes about two minutes.</summary>
     public static Summary Run(string artifactsPath)
     {
-        var job = new Job("InProcess")
-            .WithToolchain(InProcessEmitToolchain.Instance)
-            .WithLaunchCount(1)
-            .WithWarmupCount(3)
-            .WithIterationCount(10)
-            .WithIterationTime(TimeInterval.FromMilliseconds(250));
-        var config = ManualConfig.CreateEmpty()
-            .AddJob(job)
-            .AddColumnProvider(DefaultColumnProviders.Instance)
-            .AddColumn(StatisticColumn.P50, StatisticColumn.P95, StatisticColumn.Max)
-            .AddDiagnoser(MemoryDiagnoser.Default)
-            .AddLogger(ConsoleLogger.Default)
-            .AddExporter(MarkdownExporter.GitHub)
-            .WithArtifactsPath(artifactsPath)
-            .WithSummaryStyle(SummaryStyle.Default.WithTimeUnit(TimeUnit.Millisecond))
-            .WithOptions(ConfigOptions.DisableLogFile);
+        var config = InProcessConfig.Create(artifactsPath, TimeUnit.Millisecond, StatisticColumn.P50, StatisticColumn.P95, StatisticColumn.Max);
         return BenchmarkRunner.Run<SearchBenchmarks>(config);
     }
 }

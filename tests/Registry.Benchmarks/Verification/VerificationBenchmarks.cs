@@ -1,12 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Exporters;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Loggers;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Perfolizer.Horology;
 
 namespace Registry.Benchmarks.Verification;
@@ -35,22 +30,7 @@ public class VerificationBenchmarks
 
     public static Summary Run(string artifactsPath)
     {
-        var job = new Job("InProcess")
-            .WithToolchain(InProcessEmitToolchain.Instance)
-            .WithLaunchCount(1)
-            .WithWarmupCount(3)
-            .WithIterationCount(10)
-            .WithIterationTime(TimeInterval.FromMilliseconds(250));
-        var config = ManualConfig.CreateEmpty()
-            .AddJob(job)
-            .AddColumnProvider(DefaultColumnProviders.Instance)
-            .AddColumn(StatisticColumn.P50, StatisticColumn.P95, StatisticColumn.OperationsPerSecond)
-            .AddDiagnoser(BenchmarkDotNet.Diagnosers.MemoryDiagnoser.Default)
-            .AddLogger(ConsoleLogger.Default)
-            .AddExporter(MarkdownExporter.GitHub)
-            .WithArtifactsPath(artifactsPath)
-            .WithSummaryStyle(SummaryStyle.Default.WithTimeUnit(TimeUnit.Microsecond))
-            .WithOptions(ConfigOptions.DisableLogFile);
+        var config = InProcessConfig.Create(artifactsPath, TimeUnit.Microsecond, StatisticColumn.P50, StatisticColumn.P95, StatisticColumn.OperationsPerSecond);
         return BenchmarkRunner.Run<VerificationBenchmarks>(config);
     }
 }
