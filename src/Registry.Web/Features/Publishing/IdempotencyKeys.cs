@@ -15,8 +15,11 @@ public static class IdempotencyKeys
     private static readonly JsonSerializerOptions Canonical = new(JsonSerializerDefaults.Web);
 
     /// <summary>1 to <see cref="MaxLength"/> printable ASCII characters, no spaces.</summary>
-    public static bool IsValid(string? key) =>
-        key is { Length: > 0 and <= MaxLength } && key.All(c => c is > ' ' and <= '~');
+    public static bool IsValid(string? key) => IsValid(key, MaxLength);
+
+    /// <summary>A client's key, or (with <paramref name="maxLength"/> = <see cref="MaxStoredLength"/>) a bulk row's key derived from one.</summary>
+    public static bool IsValid(string? key, int maxLength) =>
+        key is { Length: > 0 } && key.Length <= maxLength && key.All(c => c is > ' ' and <= '~');
 
     /// <summary>The key of row <paramref name="row"/> of a bulk request sent with <paramref name="key"/>.</summary>
     public static string ForRow(string key, int row) => $"{key}/{row}";

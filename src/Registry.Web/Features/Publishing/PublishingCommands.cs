@@ -118,6 +118,17 @@ public sealed partial class PublishingCommands
             return Payload(certificate, published);
         }, cancellationToken);
 
+    /// <summary>Audits a request that was refused before it became a command (a row whose fields do not parse).</summary>
+    internal async Task<PublishingResult<CertificatePayload>> RefuseAsync(PublishingCaller caller, string operation, string? number, PublishingError error,
+        string? idempotencyKey, BulkPosition? bulk, CancellationToken cancellationToken)
+    {
+        var request = new OperationRequest(caller, Clip(operation, 32), number, error, IdempotencyKeys.IsValid(idempotencyKey, IdempotencyKeys.MaxStoredLength) ? idempotencyKey : null, bulk);
+        await _pipeline.AuditAloneAsync(request, Audit.AuditOutcome.Refused, error, cancellationToken);
+        return new PublishingResult<CertificatePayload>(null, error);
+    }
+
+    private static string Clip(string text, int length) => text.Length <= length ? text : text[..length];
+
     /// <summary>The holder by credit code; a company the registry does not know yet is registered with the names given.</summary>
     private async Task<long> OrganisationFor(IssueCommand command, CancellationToken cancellationToken)
     {

@@ -15,6 +15,9 @@ public static class PublishingErrorCodes
     /// <summary>A field is missing, malformed or out of range (the message names it).</summary>
     public const string InvalidInput = "INVALID_INPUT";
 
+    /// <summary>A field of a bulk row or request body is longer than the transport allows.</summary>
+    public const string FieldTooLong = "FIELD_TOO_LONG";
+
     public const string UnknownSigningKey = "UNKNOWN_SIGNING_KEY";
     public const string NotYourSigningKey = "NOT_YOUR_SIGNING_KEY";
 

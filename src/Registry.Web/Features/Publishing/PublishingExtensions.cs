@@ -1,6 +1,7 @@
 using Registry.Web.Data;
 using Registry.Web.Features.Audit;
 using Registry.Web.Features.Certificates;
+using Registry.Web.Features.Publishing.Bulk;
 using Registry.Web.Features.QrCodes;
 using Registry.Web.Features.SigningKeys;
 
@@ -17,6 +18,7 @@ public static class PublishingExtensions
         builder.Services.AddScoped<CertificatePublisher>();
         builder.Services.AddScoped<PublishingPipeline>();
         builder.Services.AddScoped<AuditQueries>();
+        builder.Services.AddScoped<BulkPublisher>();
         builder.Services.AddScoped(services => new PublishingCommands(
             services.GetRequiredService<RegistryDbContext>(),
             services.GetRequiredService<CertificatePublisher>(),

@@ -38,7 +38,7 @@ internal sealed class PublishingPipeline(RegistryDbContext db, TimeProvider cloc
         where T : class
     {
         var key = request.IdempotencyKey;
-        if (key is not null && !IdempotencyKeys.IsValid(key))
+        if (key is not null && !IdempotencyKeys.IsValid(key, request.Bulk is null ? IdempotencyKeys.MaxLength : IdempotencyKeys.MaxStoredLength))
         {
             var invalid = PublishingResult.Failure<T>(PublishingErrorCodes.IdempotencyKeyInvalid,
                 $"An idempotency key has 1 to {IdempotencyKeys.MaxLength} printable ASCII characters without spaces.");
@@ -107,6 +107,9 @@ internal sealed class PublishingPipeline(RegistryDbContext db, TimeProvider cloc
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+
+        // The context serves the whole request (a bulk request runs thousands of operations): start each one clean.
+        db.ChangeTracker.Clear();
         return result;
     }
 
