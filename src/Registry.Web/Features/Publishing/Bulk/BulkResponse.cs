@@ -19,6 +19,6 @@ public sealed record BulkRowResult(
     string? Message)
 {
     public static BulkRowResult From(int row, string? operation, string? number, PublishingResult<CertificatePayload> result) => result.Succeeded
-        ? new(row, operation, result.Value.NormalizedNumber, "applied", result.Replayed, result.Value.Version, result.Value.Status, null, null)
+        ? new(row, operation, number, "applied", result.Replayed, result.Value.Version, result.Value.Status, null, null)
         : new(row, operation, number, "refused", result.Replayed, null, null, result.Error.Code, result.Error.Message);
 }
