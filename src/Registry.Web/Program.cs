@@ -32,6 +32,7 @@ builder.AddQrUpload();
 
 var app = builder.Build();
 app.UseSite();
+app.UsePublishingApiErrors();
 app.UseApiKeys();
 app.MapCertificates();
 app.MapSearch();

@@ -110,6 +110,17 @@ public sealed class OperationsTests(RegistryDatabase database)
     }
 
     [Fact]
+    public async Task Unknown_routes_and_methods_are_problems_not_html_pages()
+    {
+        var api = await PublishingApiClient.ForNewBodyAsync(database);
+
+        using var nowhere = await api.PostAsync("/api/publishing/nowhere", new { });
+        await PublishingApiClient.ProblemAsync(nowhere, HttpStatusCode.NotFound, "NOT_FOUND");
+        using var wrongMethod = await api.Http.GetAsync("/api/publishing/bulk");
+        await PublishingApiClient.ProblemAsync(wrongMethod, HttpStatusCode.MethodNotAllowed, "METHOD_NOT_ALLOWED");
+    }
+
+    [Fact]
     public async Task Issue_refuses_a_level_the_score_does_not_earn_and_a_number_that_is_taken()
     {
         var api = await PublishingApiClient.ForNewBodyAsync(database);
