@@ -61,6 +61,23 @@ public sealed class ApiKeySiteTests(RegistryDatabase database)
         (await other.GetAsync("/api/publishing/audit")).StatusCode.ShouldBe(HttpStatusCode.OK, "another key has a bucket of its own");
     }
 
+    [Fact]
+    public async Task Calls_with_bad_keys_are_limited_per_address_before_they_are_refused()
+    {
+        await using var site = new RegistryWebFactory(database.ConnectionString);
+        await using var limited = site.WithWebHostBuilder(b => b
+            .UseSetting("ApiKeys:RateLimit:BurstLimit", "2")
+            .UseSetting("ApiKeys:RateLimit:RequestsPerPeriod", "2")
+            .UseSetting("ApiKeys:RateLimit:Period", "00:10:00"));
+        using var guesser = PublishingApiClient.WithKey(limited.CreateClient(), Registry.Web.Features.ApiKeys.ApiKeyToken.Create().Token);
+
+        (await guesser.GetAsync("/api/publishing/audit")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await guesser.GetAsync("/api/publishing/audit")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        using var limitedAnswer = await guesser.GetAsync("/api/publishing/audit");
+
+        await PublishingApiClient.ProblemAsync(limitedAnswer, HttpStatusCode.TooManyRequests, "RATE_LIMITED");
+    }
+
     private async Task<string> NewKeyAsync() => (await PublishingApiClient.CreateKeyAsync(database, (await _registry.AddBodyAsync()).Code)).Token;
 
     private sealed class CapturingProvider(ConcurrentQueue<string> lines) : ILoggerProvider

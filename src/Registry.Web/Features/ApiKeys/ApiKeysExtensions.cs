@@ -65,12 +65,16 @@ public static class ApiKeysExtensions
         return builder;
     }
 
-    /// <summary>Authentication, authorization and rate limiting, in that order (the limiter partitions by the authenticated key).</summary>
+    /// <summary>
+    /// Authentication, rate limiting, authorization, in that order: the limiter partitions by the key that
+    /// authentication found, and it runs before authorization so that calls with bad keys are limited (per
+    /// address) before they are refused.
+    /// </summary>
     public static WebApplication UseApiKeys(this WebApplication app)
     {
         app.UseAuthentication();
-        app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseAuthorization();
         return app;
     }
 }

@@ -35,7 +35,10 @@ public static class PublishingApi
 
     private static async Task<IResult> ChangeAsync(HttpContext context, PublishingCommands commands, string operation, string? number)
     {
-        if (operation == PublishingOperations.Issue ? number is not null : !PublishingOperations.CertificateChanges.Contains(operation) || operation == PublishingOperations.Issue)
+        var known = number is null
+            ? operation == PublishingOperations.Issue
+            : operation != PublishingOperations.Issue && PublishingOperations.CertificateChanges.Contains(operation);
+        if (!known)
         {
             return ApiProblems.Result(StatusCodes.Status404NotFound, "No such operation", "UNKNOWN_OPERATION",
                 $"'{operation}' is not an operation on a certificate; use one of {string.Join(", ", PublishingOperations.CertificateChanges.Skip(1))}.");
