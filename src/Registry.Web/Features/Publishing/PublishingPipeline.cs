@@ -118,6 +118,7 @@ internal sealed class PublishingPipeline(RegistryDbContext db, TimeProvider cloc
     {
         Audit(request, outcome, error);
         await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
     }
 
     private static PublishingResult<T> Replay<T>(IdempotencyRecord earlier, string operation, byte[] hash)
