@@ -32,6 +32,7 @@ public static class DomainErrorCodes
     public const string UnknownDivisionCode = "UNKNOWN_DIVISION_CODE";
     public const string NameRequired = "NAME_REQUIRED";
     public const string ConcurrentChange = "CONCURRENT_CHANGE";
+    public const string OutdatedVersion = "OUTDATED_VERSION";
     public const string CertificateNotFound = "CERTIFICATE_NOT_FOUND";
     public const string OrganisationNotFound = "ORGANISATION_NOT_FOUND";
     public const string DuplicateCertificateNumber = "DUPLICATE_CERTIFICATE_NUMBER";

@@ -1,7 +1,9 @@
 using Registry.Web.Data;
+using Registry.Web.Features.ApiKeys;
 using Registry.Web.Features.Certificates;
 using Registry.Web.Features.Home;
 using Registry.Web.Features.Publishing;
+using Registry.Web.Features.Publishing.Api;
 using Registry.Web.Features.QrCodes;
 using Registry.Web.Features.Search;
 using Registry.Web.Features.SigningKeys;
@@ -21,6 +23,7 @@ builder.AddSite();
 builder.AddHome();
 builder.AddCertificates();
 builder.AddPublishing();
+builder.AddApiKeys();
 builder.AddSearch();
 builder.AddVerification();
 builder.AddQrCodes();
@@ -29,12 +32,15 @@ builder.AddQrUpload();
 
 var app = builder.Build();
 app.UseSite();
+app.UsePublishingApiErrors();
+app.UseApiKeys();
 app.MapCertificates();
 app.MapSearch();
 app.MapVerification();
 app.MapQrCodes();
 app.MapSigningKeys();
 app.MapQrUpload();
+app.MapPublishingApi();
 await app.RunAsync();
 return 0;
 

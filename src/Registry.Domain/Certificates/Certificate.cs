@@ -131,6 +131,20 @@ public sealed class Certificate
         return Append(change.Kind, change.EffectiveOn, now, reason, change.Actor, terms);
     }
 
+    /// <summary>
+    /// Refuses a change that was decided on an older copy of the certificate. The version a client sees is
+    /// <see cref="EventCount"/>: it moves with every published event and with nothing else, so it means
+    /// "the history I looked at", which is what a body's decision is based on.
+    /// </summary>
+    public void EnsureVersion(int? expectedVersion)
+    {
+        if (expectedVersion is { } expected && expected != EventCount)
+        {
+            throw new DomainException(DomainErrorCodes.OutdatedVersion,
+                $"Certificate {Number} is at version {EventCount}, not {expected}: it changed since you read it. Reload it and decide again.");
+        }
+    }
+
     public CertificateState CurrentState(TimeProvider clock) => StatusHistory.Current(_events, clock);
 
     private TermsChange CheckTerms(StatusChange change, CertificateState before)

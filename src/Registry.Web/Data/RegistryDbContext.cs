@@ -2,6 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Registry.Domain.Certificates;
 using Registry.Domain.Lifecycle;
 using Registry.Web.Data.Outbox;
+using Registry.Web.Features.ApiKeys;
+using Registry.Web.Features.Audit;
+using Registry.Web.Features.Publishing;
 using Registry.Web.Features.SigningKeys;
 
 namespace Registry.Web.Data;
@@ -23,6 +26,12 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
     public DbSet<StoredSigningKey> SigningKeys => Set<StoredSigningKey>();
 
     public DbSet<QrPrint> QrPrints => Set<QrPrint>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

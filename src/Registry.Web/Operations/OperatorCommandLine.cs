@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Registry.Web.Data;
+using Registry.Web.Features.ApiKeys;
 using Registry.Web.Features.DemoData;
 using Registry.Web.Features.QrCodes;
 using Registry.Web.Features.Search;
@@ -9,12 +10,12 @@ using Registry.Web.Features.SigningKeys;
 namespace Registry.Web.Operations;
 
 /// <summary>
-/// Commands an operator runs against the database without starting the site: `migrate`, `seed`.
+/// Commands an operator runs against the database without starting the site: `migrate`, `seed`, `keys`, `api-keys`, ….
 /// Anything else (including `serve` or no command) starts the site.
 /// </summary>
 public static class OperatorCommandLine
 {
-    private static readonly string[] Commands = ["migrate", "seed", "rebuild-index", "verify-index", "keys", "qr"];
+    private static readonly string[] Commands = ["migrate", "seed", "rebuild-index", "verify-index", "keys", "qr", "api-keys"];
 
     public static bool IsOperatorCommand(string[] args) =>
         args.Length > 0 && (Commands.Contains(args[0], StringComparer.Ordinal) || args[0] is "--help" or "-h" or "help");
@@ -32,6 +33,7 @@ public static class OperatorCommandLine
         root.Subcommands.Add(SearchIndexCommands.Verify(BuildHost));
         root.Subcommands.Add(SigningKeyCommands.Keys(BuildHost));
         root.Subcommands.Add(QrCommands.Create(BuildHost));
+        root.Subcommands.Add(ApiKeyCommands.Create(BuildHost));
         var arguments = args is ["help"] ? ["--help"] : args;
         return await root.Parse(arguments).InvokeAsync();
     }
@@ -96,6 +98,7 @@ public static class OperatorCommandLine
         builder.AddSearchIndexing();
         builder.AddSigningKeyStore();
         builder.AddQrCodes();
+        builder.AddApiKeyStore();
         return builder.Build();
     }
 }

@@ -450,6 +450,229 @@ namespace Registry.Web.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Web.Features.ApiKeys.ApiKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("BodyId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("body_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("date")
+                        .HasColumnName("expires_on");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("key_id");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("label");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("revoked_by");
+
+                    b.Property<byte[]>("SecretHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("secret_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_api_keys");
+
+                    b.HasIndex("BodyId")
+                        .HasDatabaseName("ix_api_keys_body_id");
+
+                    b.HasIndex("KeyId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_api_keys_key_id");
+
+                    b.ToTable("api_keys", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_api_keys_key_id", "key_id ~ '^[a-z2-7]{16}$'");
+
+                            t.HasCheckConstraint("ck_api_keys_revoked", "(revoked_at IS NULL) = (revoked_by IS NULL)");
+
+                            t.HasCheckConstraint("ck_api_keys_secret_hash", "octet_length(secret_hash) = 32");
+                        });
+                });
+
+            modelBuilder.Entity("Registry.Web.Features.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ApiKeyId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("api_key_id");
+
+                    b.Property<long>("BodyId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("body_id");
+
+                    b.Property<Guid?>("BulkId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("bulk_id");
+
+                    b.Property<int?>("BulkRow")
+                        .HasColumnType("integer")
+                        .HasColumnName("bulk_row");
+
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("certificate_number");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("error_code");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(108)
+                        .HasColumnType("character varying(108)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("message");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("operation");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("SourceAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("source_address");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_entries");
+
+                    b.HasIndex("BodyId", "Id")
+                        .HasDatabaseName("ix_audit_entries_body_id_id");
+
+                    b.HasIndex("BodyId", "CertificateNumber", "Id")
+                        .HasDatabaseName("ix_audit_entries_body_id_certificate_number_id");
+
+                    b.ToTable("audit_entries", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_audit_entries_outcome", "outcome IN ('Applied', 'Refused', 'Replayed')");
+                        });
+                });
+
+            modelBuilder.Entity("Registry.Web.Features.Publishing.IdempotencyRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ApiKeyId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("api_key_id");
+
+                    b.Property<long>("BodyId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("body_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("error_code");
+
+                    b.Property<string>("ErrorMessage")
+                        .HasColumnType("text")
+                        .HasColumnName("error_message");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(108)
+                        .HasColumnType("character varying(108)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("operation");
+
+                    b.Property<byte[]>("RequestHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("result");
+
+                    b.HasKey("Id")
+                        .HasName("pk_idempotency_records");
+
+                    b.HasIndex("BodyId", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_idempotency_records_body_id_key");
+
+                    b.ToTable("idempotency_records", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_idempotency_records_outcome", "(result IS NULL) <> (error_code IS NULL)");
+
+                            t.HasCheckConstraint("ck_idempotency_records_request_hash", "octet_length(request_hash) = 32");
+                        });
+                });
+
             modelBuilder.Entity("Registry.Web.Features.SigningKeys.QrPrint", b =>
                 {
                     b.Property<long>("Id")
@@ -632,6 +855,36 @@ namespace Registry.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_status_events_certificates_certificate_id");
+                });
+
+            modelBuilder.Entity("Registry.Web.Features.ApiKeys.ApiKey", b =>
+                {
+                    b.HasOne("Registry.Domain.Certificates.CertificationBody", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_api_keys_bodies_body_id");
+                });
+
+            modelBuilder.Entity("Registry.Web.Features.Audit.AuditEntry", b =>
+                {
+                    b.HasOne("Registry.Domain.Certificates.CertificationBody", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_audit_entries_bodies_body_id");
+                });
+
+            modelBuilder.Entity("Registry.Web.Features.Publishing.IdempotencyRecord", b =>
+                {
+                    b.HasOne("Registry.Domain.Certificates.CertificationBody", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_idempotency_records_certification_bodies_body_id");
                 });
 
             modelBuilder.Entity("Registry.Web.Features.SigningKeys.QrPrint", b =>

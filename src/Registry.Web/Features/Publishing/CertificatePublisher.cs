@@ -13,6 +13,8 @@ namespace Registry.Web.Features.Publishing;
 /// <summary>
 /// The one way certificates are written: each change is checked by the domain rules, then its event,
 /// the certificate's snapshot and an outbox message are committed in one transaction, or none of them.
+/// When the context already has a transaction (the publishing pipeline's, which adds the audit entry and
+/// the idempotency record), the change joins it and the caller commits or rolls back.
 /// </summary>
 public sealed class CertificatePublisher(RegistryDbContext db, TimeProvider clock)
 {
@@ -45,7 +47,11 @@ public sealed class CertificatePublisher(RegistryDbContext db, TimeProvider cloc
         return certificate;
     }
 
-    public async Task<StatusEvent> ChangeAsync(string number, StatusChange change, PublishingActor actor, CancellationToken cancellationToken)
+    public Task<StatusEvent> ChangeAsync(string number, StatusChange change, PublishingActor actor, CancellationToken cancellationToken) =>
+        ChangeAsync(number, change, actor, expectedVersion: null, cancellationToken);
+
+    /// <summary>A change decided on version <paramref name="expectedVersion"/> of the certificate (null: judged on whatever is current).</summary>
+    public async Task<StatusEvent> ChangeAsync(string number, StatusChange change, PublishingActor actor, int? expectedVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         ArgumentNullException.ThrowIfNull(actor);
@@ -60,6 +66,7 @@ public sealed class CertificatePublisher(RegistryDbContext db, TimeProvider cloc
                 $"Certificate {certificate.Number} was issued by another body; only that body may change it.");
         }
 
+        certificate.EnsureVersion(expectedVersion);
         var published = certificate.Apply(change with { Actor = actor.Name }, clock);
         await CommitAsync(certificate, published, cancellationToken);
         return published;
@@ -67,7 +74,7 @@ public sealed class CertificatePublisher(RegistryDbContext db, TimeProvider cloc
 
     private async Task CommitAsync(Certificate certificate, StatusEvent published, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
             // The certificate row and its event go first, so the outbox message can carry the certificate's id.
@@ -76,7 +83,10 @@ public sealed class CertificatePublisher(RegistryDbContext db, TimeProvider cloc
             db.Outbox.Add(ToOutboxMessage(certificate, published));
             await db.SaveChangesAsync(cancellationToken);
             await db.Database.ExecuteSqlAsync($"SELECT pg_notify({OutboxTopics.NotificationChannel}, '')", cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            if (owned is not null)
+            {
+                await owned.CommitAsync(cancellationToken);
+            }
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -1,11 +1,32 @@
+using Registry.Web.Data;
+using Registry.Web.Features.Audit;
+using Registry.Web.Features.Certificates;
+using Registry.Web.Features.Publishing.Bulk;
+using Registry.Web.Features.QrCodes;
+using Registry.Web.Features.SigningKeys;
+
 namespace Registry.Web.Features.Publishing;
 
 public static class PublishingExtensions
 {
-    /// <summary>The write side. Its HTTP/GraphQL surface for certification bodies comes with authentication.</summary>
+    /// <summary>
+    /// The write side: the publisher, and the application service certification bodies call through REST
+    /// and GraphQL (<see cref="PublishingCommands"/>), with its audit log and idempotency records.
+    /// </summary>
     public static IHostApplicationBuilder AddPublishing(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<CertificatePublisher>();
+        builder.Services.AddScoped<PublishingPipeline>();
+        builder.Services.AddScoped<AuditQueries>();
+        builder.Services.AddScoped<BulkPublisher>();
+        builder.Services.AddScoped(services => new PublishingCommands(
+            services.GetRequiredService<RegistryDbContext>(),
+            services.GetRequiredService<CertificatePublisher>(),
+            services.GetRequiredService<PublishingPipeline>(),
+            services.GetRequiredService<SigningKeyStore>(),
+            services.GetRequiredService<CertificateQueries>(),
+            services.GetRequiredService<PrintSigner>(),
+            services.GetRequiredService<TimeProvider>()));
         return builder;
     }
 }

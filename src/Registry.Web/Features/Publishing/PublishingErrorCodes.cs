@@ -1,0 +1,29 @@
+namespace Registry.Web.Features.Publishing;
+
+/// <summary>
+/// Stable codes of refusals that are not registry rules (those are in <c>Registry.Domain.DomainErrorCodes</c>).
+/// Clients match on them, so never rename one.
+/// </summary>
+public static class PublishingErrorCodes
+{
+    /// <summary>The idempotency key was used before by this body for a different request.</summary>
+    public const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";
+
+    /// <summary>The idempotency key is empty, too long or has characters outside printable ASCII.</summary>
+    public const string IdempotencyKeyInvalid = "IDEMPOTENCY_KEY_INVALID";
+
+    /// <summary>A field is missing, malformed or out of range (the message names it).</summary>
+    public const string InvalidInput = "INVALID_INPUT";
+
+    /// <summary>A field of a bulk row or request body is longer than the transport allows.</summary>
+    public const string FieldTooLong = "FIELD_TOO_LONG";
+
+    public const string UnknownSigningKey = "UNKNOWN_SIGNING_KEY";
+    public const string NotYourSigningKey = "NOT_YOUR_SIGNING_KEY";
+
+    /// <summary>The signing-key change is not allowed in the key's present state (e.g. revoking a revoked key).</summary>
+    public const string SigningKeyRefused = "SIGNING_KEY_REFUSED";
+
+    /// <summary>The database refused the change for a reason the rules did not foresee; nothing was changed.</summary>
+    public const string Rejected = "REJECTED";
+}

@@ -1,0 +1,162 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Registry.Domain;
+using Registry.Domain.Identifiers;
+using Registry.Web.Data;
+using Registry.Web.Features.Audit;
+
+namespace Registry.Web.Features.Publishing;
+
+/// <summary>Where a row of a bulk request sits, for its audit entry.</summary>
+public sealed record BulkPosition(Guid BulkId, int Row);
+
+/// <summary>One operation as the pipeline runs it: who, what, on which certificate, with which key.</summary>
+internal sealed record OperationRequest(
+    PublishingCaller Caller,
+    string Operation,
+    string? CertificateNumber,
+    object Request,
+    string? IdempotencyKey,
+    BulkPosition? Bulk = null);
+
+/// <summary>
+/// Runs every publishing operation the same way, in one transaction: claim the idempotency key (an advisory
+/// lock per body and key, so a concurrent duplicate waits and then sees the first call's record), replay or
+/// refuse a known key, otherwise apply the operation behind a savepoint, then write the audit entry and the
+/// idempotency record, and commit. A refused operation rolls back to the savepoint, so only its audit entry
+/// (and its idempotency record) is committed.
+/// </summary>
+internal sealed class PublishingPipeline(RegistryDbContext db, TimeProvider clock)
+{
+    private const string Savepoint = "publishing_operation";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<PublishingResult<T>> RunAsync<T>(OperationRequest request, Func<CancellationToken, Task<T>> apply, CancellationToken cancellationToken)
+        where T : class
+    {
+        var key = request.IdempotencyKey;
+        if (key is not null && !IdempotencyKeys.IsValid(key, request.Bulk is null ? IdempotencyKeys.MaxLength : IdempotencyKeys.MaxStoredLength))
+        {
+            var invalid = PublishingResult.Failure<T>(PublishingErrorCodes.IdempotencyKeyInvalid,
+                $"An idempotency key has 1 to {IdempotencyKeys.MaxLength} printable ASCII characters without spaces.");
+            await AuditAloneAsync(request with { IdempotencyKey = null }, AuditOutcome.Refused, invalid.Error, cancellationToken);
+            return invalid;
+        }
+
+        var hash = IdempotencyKeys.RequestHash(request.Operation, request.Request);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (key is not null)
+        {
+            await db.Database.ExecuteSqlAsync(
+                $"SELECT pg_advisory_xact_lock(hashtextextended({"idempotency/" + request.Caller.BodyId + "/" + key}, 0))", cancellationToken);
+            var earlier = await db.IdempotencyRecords.AsNoTracking()
+                .SingleOrDefaultAsync(r => r.BodyId == request.Caller.BodyId && r.Key == key, cancellationToken);
+            if (earlier is not null)
+            {
+                var answer = Replay<T>(earlier, request.Operation, hash);
+                Audit(request, answer.Replayed ? AuditOutcome.Replayed : AuditOutcome.Refused, answer.Error);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return answer;
+            }
+        }
+
+        await transaction.CreateSavepointAsync(Savepoint, cancellationToken);
+        PublishingResult<T> result;
+        try
+        {
+            result = PublishingResult.Success(await apply(cancellationToken));
+        }
+        catch (DomainException e)
+        {
+            result = PublishingResult.Failure<T>(e.Code, e.Message);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: var state } && state.StartsWith("23", StringComparison.Ordinal))
+        {
+            // An integrity constraint the rules did not foresee: refused like a rule, not a server error.
+            result = PublishingResult.Failure<T>(PublishingErrorCodes.Rejected, "The registry's database refused the change; nothing was changed.");
+        }
+
+        if (!result.Succeeded)
+        {
+            await transaction.RollbackToSavepointAsync(Savepoint, cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+
+        Audit(request, result.Succeeded ? AuditOutcome.Applied : AuditOutcome.Refused, result.Error);
+
+        // A lost race is worth retrying with the same key, so it is not remembered as the answer.
+        if (key is not null && result.Error?.Code != DomainErrorCodes.ConcurrentChange)
+        {
+            db.IdempotencyRecords.Add(new IdempotencyRecord
+            {
+                BodyId = request.Caller.BodyId,
+                Key = key,
+                Operation = request.Operation,
+                RequestHash = hash,
+                ApiKeyId = request.Caller.ApiKeyId,
+                CreatedAt = clock.GetUtcNow(),
+                Result = result.Value is null ? null : JsonSerializer.Serialize(result.Value, Json),
+                ErrorCode = result.Error?.Code,
+                ErrorMessage = result.Error?.Message,
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        // The context serves the whole request (a bulk request runs thousands of operations): start each one clean.
+        db.ChangeTracker.Clear();
+        return result;
+    }
+
+    /// <summary>An audit entry in a transaction of its own, for refusals found before any transaction began.</summary>
+    public async Task AuditAloneAsync(OperationRequest request, AuditOutcome outcome, PublishingError? error, CancellationToken cancellationToken)
+    {
+        Audit(request, outcome, error);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    private static PublishingResult<T> Replay<T>(IdempotencyRecord earlier, string operation, byte[] hash)
+        where T : class
+    {
+        if (earlier.Operation != operation || !CryptographicOperations.FixedTimeEquals(earlier.RequestHash, hash))
+        {
+            return PublishingResult.Failure<T>(PublishingErrorCodes.IdempotencyKeyReused,
+                $"This idempotency key was used at {earlier.CreatedAt:u} for a different request ({earlier.Operation}); use a new key for a new request.");
+        }
+
+        return earlier.ErrorCode is { } code
+            ? new PublishingResult<T>(null, new PublishingError(code, earlier.ErrorMessage ?? code), Replayed: true)
+            : new PublishingResult<T>(JsonSerializer.Deserialize<T>(earlier.Result!, Json), null, Replayed: true);
+    }
+
+    private void Audit(OperationRequest request, AuditOutcome outcome, PublishingError? error) =>
+        db.AuditEntries.Add(new AuditEntry
+        {
+            OccurredAt = clock.GetUtcNow(),
+            BodyId = request.Caller.BodyId,
+            ApiKeyId = request.Caller.ApiKeyId,
+            Operation = request.Operation,
+            CertificateNumber = AuditNumber(request.CertificateNumber),
+            SourceAddress = request.Caller.SourceAddress is { } address ? Clip(address, 64) : null,
+            IdempotencyKey = request.IdempotencyKey,
+            Outcome = outcome,
+            ErrorCode = error?.Code,
+            Message = error is null ? null : Clip(error.Message, AuditEntry.MaxMessageLength),
+            BulkId = request.Bulk?.BulkId,
+            BulkRow = request.Bulk?.Row,
+        });
+
+    /// <summary>The folded number, so that the audit log is searched the way certificates are; a malformed one as typed, clipped.</summary>
+    private static string? AuditNumber(string? raw) =>
+        raw is null ? null
+        : CertificateNumber.TryNormalize(raw, out var normalized, out _) ? normalized
+        : Clip(raw, CertificateNumber.MaxInputLength);
+
+    private static string Clip(string text, int length) => text.Length <= length ? text : text[..length];
+}

@@ -1,0 +1,111 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+using Registry.Web.Tests.PublishingApi;
+using Registry.Web.Tests.TestSupport;
+
+namespace Registry.Web.Tests.ApiKeys;
+
+/// <summary>Sites of their own: one that records every log line, one with a tiny rate limit.</summary>
+public sealed class ApiKeySiteTests(RegistryDatabase database)
+{
+    private readonly TestRegistry _registry = new(database);
+
+    [Fact]
+    public async Task Secrets_never_reach_the_log_whether_the_key_is_accepted_or_not()
+    {
+        var lines = new ConcurrentQueue<string>();
+        await using var site = new RegistryWebFactory(database.ConnectionString);
+        await using var logged = site.WithWebHostBuilder(b => b.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Trace).AddProvider(new CapturingProvider(lines))));
+        var body = await _registry.AddBodyAsync();
+        var good = await PublishingApiClient.CreateKeyAsync(database, body.Code);
+        var wrong = good.Token[..^6] + "ZZZZZZ";
+
+        foreach (var token in new[] { good.Token, wrong, "srk_garbage" })
+        {
+            using var client = PublishingApiClient.WithKey(logged.CreateClient(), token);
+            await client.PostAsync("/api/publishing/certificates/NOPE-123456/suspend",
+                new StringContent($$"""{"effectiveOn": "{{PublishingApiClient.Today}}", "reason": "x"}""", System.Text.Encoding.UTF8, "application/json"));
+        }
+
+        var all = string.Join("\n", lines);
+        all.ShouldContain(good.Key.KeyId, customMessage: "the public key id names the key in the log");
+        all.ShouldNotContain(good.Token[21..]);
+        all.ShouldNotContain(wrong[21..]);
+        all.ShouldNotContain("srk_garbage");
+    }
+
+    [Fact]
+    public async Task Each_key_has_its_own_rate_limit_and_the_limit_answers_429_with_retry_after()
+    {
+        await using var site = new RegistryWebFactory(database.ConnectionString);
+        await using var limited = site.WithWebHostBuilder(b => b
+            .UseSetting("ApiKeys:RateLimit:BurstLimit", "3")
+            .UseSetting("ApiKeys:RateLimit:RequestsPerPeriod", "3")
+            .UseSetting("ApiKeys:RateLimit:Period", "00:10:00"));
+        var first = await NewKeyAsync();
+        var second = await NewKeyAsync();
+        using var one = PublishingApiClient.WithKey(limited.CreateClient(), first);
+        using var other = PublishingApiClient.WithKey(limited.CreateClient(), second);
+
+        for (var i = 0; i < 3; i++)
+        {
+            (await one.GetAsync("/api/publishing/audit")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        using var refused = await one.GetAsync("/api/publishing/audit");
+        await PublishingApiClient.ProblemAsync(refused, HttpStatusCode.TooManyRequests, "RATE_LIMITED");
+        refused.Headers.RetryAfter.ShouldNotBeNull();
+        (await other.GetAsync("/api/publishing/audit")).StatusCode.ShouldBe(HttpStatusCode.OK, "another key has a bucket of its own");
+    }
+
+    [Fact]
+    public async Task Calls_with_bad_keys_are_limited_per_address_before_they_are_refused()
+    {
+        await using var site = new RegistryWebFactory(database.ConnectionString);
+        await using var limited = site.WithWebHostBuilder(b => b
+            .UseSetting("ApiKeys:RateLimit:BurstLimit", "2")
+            .UseSetting("ApiKeys:RateLimit:RequestsPerPeriod", "2")
+            .UseSetting("ApiKeys:RateLimit:Period", "00:10:00"));
+        using var guesser = PublishingApiClient.WithKey(limited.CreateClient(), Registry.Web.Features.ApiKeys.ApiKeyToken.Create().Token);
+
+        (await guesser.GetAsync("/api/publishing/audit")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await guesser.GetAsync("/api/publishing/audit")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        using var limitedAnswer = await guesser.GetAsync("/api/publishing/audit");
+
+        await PublishingApiClient.ProblemAsync(limitedAnswer, HttpStatusCode.TooManyRequests, "RATE_LIMITED");
+    }
+
+    private async Task<string> NewKeyAsync() => (await PublishingApiClient.CreateKeyAsync(database, (await _registry.AddBodyAsync()).Code)).Token;
+
+    private sealed class CapturingProvider(ConcurrentQueue<string> lines) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new Capturing(lines);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Capturing(ConcurrentQueue<string> lines) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                var text = formatter(state, exception);
+                if (state is IEnumerable<KeyValuePair<string, object?>> values)
+                {
+                    // Structured values too: a sink may keep them even when the message leaves them out.
+                    text += " | " + string.Join(", ", values.Select(v => $"{v.Key}={v.Value}"));
+                }
+
+                lines.Enqueue(exception is null ? text : text + "\n" + exception);
+            }
+        }
+    }
+}
