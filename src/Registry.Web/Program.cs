@@ -1,5 +1,6 @@
 using Registry.Web.Data;
 using Registry.Web.Features.Certificates;
+using Registry.Web.Features.GraphQL;
 using Registry.Web.Features.Home;
 using Registry.Web.Features.Publishing;
 using Registry.Web.Features.QrCodes;
@@ -26,6 +27,7 @@ builder.AddVerification();
 builder.AddQrCodes();
 builder.AddSigningKeys();
 builder.AddQrUpload();
+builder.AddGraphQLApi();
 
 var app = builder.Build();
 app.UseSite();
@@ -35,6 +37,7 @@ app.MapVerification();
 app.MapQrCodes();
 app.MapSigningKeys();
 app.MapQrUpload();
+app.MapGraphQLApi();
 await app.RunAsync();
 return 0;
 
