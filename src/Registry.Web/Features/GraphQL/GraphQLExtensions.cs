@@ -1,5 +1,4 @@
 using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
@@ -23,8 +22,9 @@ public static class GraphQLExtensions
         builder.Services.AddGraphQL(graphQL => graphQL
             .AddSchema<RegistrySchema>()
             .AddGraphTypes(typeof(RegistrySchema).Assembly)
-            // Chinese names go out as they are, not as \uXXXX escapes.
-            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All))
+            // Chinese names go out as they are, not as \uXXXX escapes. The relaxed encoder also leaves quotes and
+            // angle brackets alone, which is safe because answers are JSON served with nosniff, never HTML.
+            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddErrorInfoProvider<RegistryErrorInfoProvider>()
             .AddValidationRule(services => new CostLimitRule(services.GetRequiredService<IOptions<GraphQLApiOptions>>().Value))
             // Resolvers share the request's DbContext, which runs one query at a time; batching comes from the loaders instead.

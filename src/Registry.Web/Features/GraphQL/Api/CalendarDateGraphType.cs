@@ -23,15 +23,19 @@ public sealed class CalendarDateGraphType : ScalarGraphType
     {
         GraphQLNullValue => null,
         GraphQLStringValue text => Parse((string)text.Value),
-        _ => throw Invalid(value.Kind.ToString()),
+        _ => throw NotAString(),
     };
+
+    // Every literal passes the spec's "argument of correct type" check, so that one that is no Date reaches
+    // ParseLiteral and is refused there with our own code rather than the check's generic one.
+    public override bool CanParseLiteral(GraphQLValue value) => true;
 
     public override object? ParseValue(object? value) => value switch
     {
         null => null,
         DateOnly date => date,
         string text => Parse(text),
-        _ => throw Invalid(value.GetType().Name),
+        _ => throw NotAString(),
     };
 
     public override object? Serialize(object? value) => value switch
@@ -48,4 +52,7 @@ public sealed class CalendarDateGraphType : ScalarGraphType
 
     private static InvalidScalarException Invalid(string what) =>
         new(ErrorCodes.InvalidDate, $"A Date is written yyyy-MM-dd, e.g. 2026-03-05; “{what}” is not one.");
+
+    private static InvalidScalarException NotAString() =>
+        new(ErrorCodes.InvalidDate, "A Date is given as a string, written yyyy-MM-dd, e.g. 2026-03-05.");
 }

@@ -24,15 +24,19 @@ public sealed class InstantGraphType : ScalarGraphType
     {
         GraphQLNullValue => null,
         GraphQLStringValue text => Parse((string)text.Value),
-        _ => throw Invalid(value.Kind.ToString()),
+        _ => throw NotAString(),
     };
+
+    // Every literal passes the spec's "argument of correct type" check, so that one that is no DateTime reaches
+    // ParseLiteral and is refused there with our own code rather than the check's generic one.
+    public override bool CanParseLiteral(GraphQLValue value) => true;
 
     public override object? ParseValue(object? value) => value switch
     {
         null => null,
         DateTimeOffset instant => instant,
         string text => Parse(text),
-        _ => throw Invalid(value.GetType().Name),
+        _ => throw NotAString(),
     };
 
     public override object? Serialize(object? value) => value switch
@@ -54,4 +58,7 @@ public sealed class InstantGraphType : ScalarGraphType
 
     private static InvalidScalarException Invalid(string what) =>
         new(ErrorCodes.InvalidDateTime, $"A DateTime is written like 2026-03-05T10:00:00+08:00 (with an offset); “{what}” is not one.");
+
+    private static InvalidScalarException NotAString() =>
+        new(ErrorCodes.InvalidDateTime, "A DateTime is given as a string, written like 2026-03-05T10:00:00+08:00, with an offset.");
 }

@@ -48,7 +48,7 @@ public sealed class RegistryErrorInfoProvider : IErrorInfoProvider
 
         if (FindScalarProblem(error) is { } scalar)
         {
-            return (scalar.Code, $"{error.Message} {scalar.Message}");
+            return (scalar.Code, error.Message.Contains(scalar.Message, StringComparison.Ordinal) ? error.Message : $"{error.Message} {scalar.Message}");
         }
 
         return error switch

@@ -1,4 +1,6 @@
+using GraphQL.Types;
 using GraphQL.Validation;
+using GraphQLParser.AST;
 using GraphQL.Validation.Complexity;
 using GraphQL.Validation.Rules.Custom;
 using Registry.Web.Features.GraphQL.Errors;
@@ -8,9 +10,10 @@ namespace Registry.Web.Features.GraphQL.Limits;
 
 /// <summary>
 /// Refuses a document before anything runs when it nests deeper than <see cref="GraphQLApiOptions.MaxDepth"/>
+/// (<see cref="SelectionDepth"/>)
 /// or its estimated cost exceeds <see cref="GraphQLApiOptions.MaxComplexity"/>. The estimate is GraphQL.NET's:
 /// each field costs 1 and a list multiplies its children by its page size (first), or by 5 when it has none.
-/// A page size above the maximum counts as the maximum here, so that such a request is refused for its page
+/// Introspection costs nothing. A page size above the maximum counts as the maximum here, so that such a request is refused for its page
 /// size (<see cref="ErrorCodes.PageSizeOutOfRange"/>) rather than for a cost it never gets to incur.
 /// </summary>
 public sealed class CostLimitRule(GraphQLApiOptions options) : ComplexityValidationRule(Configure(options))
@@ -18,13 +21,32 @@ public sealed class CostLimitRule(GraphQLApiOptions options) : ComplexityValidat
     private readonly int _maxDepth = options.MaxDepth;
     private readonly int _maxComplexity = options.MaxComplexity;
 
+    /// <summary>
+    /// An operation type the schema lacks (a mutation, before there are any) has nothing to measure; the
+    /// engine refuses it on its own with <see cref="ErrorCodes.OperationNotSupported"/>. The library's analyser
+    /// would throw instead, which would turn a client's mistake into a server error.
+    /// </summary>
+    public override ValueTask<INodeVisitor?> GetPostNodeVisitorAsync(ValidationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        IObjectGraphType? root = context.Operation.Operation switch
+        {
+            OperationType.Query => context.Schema.Query,
+            OperationType.Mutation => context.Schema.Mutation,
+            _ => context.Schema.Subscription,
+        };
+        return root is null ? default : base.GetPostNodeVisitorAsync(context);
+    }
+
     protected override ValueTask ValidateComplexityAsync(ValidationContext context, double totalComplexity, int maxDepth)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (maxDepth > _maxDepth)
+        // The library's depth counts introspection too, which GraphiQL's own schema query would exceed.
+        var depth = SelectionDepth.Of(context.Document, context.Operation);
+        if (depth > _maxDepth)
         {
             context.ReportError(new LimitError(ErrorCodes.MaxDepthExceeded,
-                $"The operation nests {maxDepth} levels deep; at most {_maxDepth} are allowed."));
+                $"The operation nests {depth} levels deep; at most {_maxDepth} are allowed."));
         }
         else if (totalComplexity > _maxComplexity)
         {
@@ -42,6 +64,12 @@ public sealed class CostLimitRule(GraphQLApiOptions options) : ComplexityValidat
         var standard = complexity.DefaultComplexityImpactDelegate;
         complexity.DefaultComplexityImpactDelegate = field =>
         {
+            // Introspection reads the schema, not the registry: free, so that GraphiQL's schema query always passes.
+            if (field.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal))
+            {
+                return new FieldComplexityResult(0, 0);
+            }
+
             var estimate = standard(field);
             return new FieldComplexityResult(estimate.FieldImpact, Math.Min(estimate.ChildImpactMultiplier, PageRequest.MaxSize));
         };

@@ -17,6 +17,7 @@ public sealed class GraphQLResponses(IGraphQLSerializer serializer)
         // Statuses change at any moment and a withdrawal must show at once: no cache may keep an answer.
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers.Vary = "Accept";
+        http.Response.Headers.XContentTypeOptions = "nosniff";
         return serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 
