@@ -28,19 +28,20 @@ public sealed class GraphQLSite : IAsyncLifetime
     {
         ArgumentNullException.ThrowIfNull(database);
         Database = database;
-        Registry = new TestRegistry(database);
-        Scenarios = new VerificationScenarios(database, Keys);
+        Scenarios = new GraphQLScenarios(database);
+        Verification = new VerificationScenarios(database, Keys);
         _site = new(() => new VerificationWebFactory(database.ConnectionString, Keys, settings: Settings));
         _kestrelSite = new(() => new VerificationWebFactory(database.ConnectionString, Keys, onKestrel: true, settings: Settings));
     }
 
     public RegistryDatabase Database { get; }
 
-    public TestRegistry Registry { get; }
+    public GraphQLScenarios Scenarios { get; }
 
     public InMemorySigningKeys Keys { get; } = new();
 
-    public VerificationScenarios Scenarios { get; }
+    /// <summary>Signed codes for verify, made with this site's key ring.</summary>
+    public VerificationScenarios Verification { get; }
 
     public IServiceProvider Services => _site.Value.Services;
 
