@@ -54,7 +54,8 @@ async function fetcher(params, options) {
   return { errors: [{ message: `HTTP ${response.status}: ${await response.text()}` }] };
 }
 
-const initialQuery = new URLSearchParams(window.location.search).get('query') ?? example;
+// A link such as /graphql?query=… opens with that query in the editor.
+const linkedQuery = new URLSearchParams(window.location.search).get('query') ?? undefined;
 
 container.textContent = '';
-createRoot(container).render(<GraphiQL fetcher={fetcher} defaultQuery={example} initialQuery={initialQuery} shouldPersistHeaders={false} />);
+createRoot(container).render(<GraphiQL fetcher={fetcher} defaultQuery={example} query={linkedQuery} shouldPersistHeaders={false} />);

@@ -43,6 +43,7 @@ public static class GraphiQLPage
           <meta charset="utf-8">
           <meta name="viewport" content="width=device-width, initial-scale=1">
           <title>GraphiQL · Star Registry</title>
+          <link rel="icon" href="data:,">
           <link rel="stylesheet" href="{{StylePath}}">
         </head>
         <body>
