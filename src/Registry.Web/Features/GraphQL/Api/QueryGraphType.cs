@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using Registry.Domain;
 using Registry.Domain.Geography;
 using Registry.Domain.Identifiers;
 using Registry.Domain.Levels;
@@ -53,7 +54,7 @@ public sealed class QueryGraphType : ObjectGraphType
         var typed = context.GetArgument<string>("number");
         if (!CertificateNumber.TryNormalize(typed, out var normalized, out var problem))
         {
-            throw new ApiError(Registry.Domain.DomainErrorCodes.MalformedCertificateNumber, problem);
+            throw new ApiError(DomainErrorCodes.MalformedCertificateNumber, problem);
         }
 
         var record = await context.Service<CertificateQueries>().FindAsync(normalized, context.CancellationToken);
