@@ -30,6 +30,7 @@ public sealed class SearchQueryTests(GraphQLSite site)
         await site.WaitForSearchAsync();
 
         var seen = new List<string?>();
+        var answers = new List<string>();
         string? after = null;
         JsonElement page;
         var pages = 0;
@@ -37,6 +38,7 @@ public sealed class SearchQueryTests(GraphQLSite site)
         {
             var answer = await site.Client.PostAsync(Search, new { text = token, first = 2, after });
             answer.Codes.ShouldBeEmpty(answer.ToString());
+            answers.Add(answer.Body);
             page = answer.Data.GetProperty("search");
             page.GetProperty("totalCount").GetInt32().ShouldBe(5);
             page.GetProperty("pageInfo").GetProperty("hasPreviousPage").GetBoolean().ShouldBe(after is not null);
@@ -46,10 +48,11 @@ public sealed class SearchQueryTests(GraphQLSite site)
         }
         while (page.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean() && pages < 10);
 
-        pages.ShouldBe(3);
-        seen.ShouldBe(issued.Select(c => c.Number), ignoreOrder: true);
+        var pagesSeen = string.Join("\n", answers);
+        pages.ShouldBe(3, pagesSeen);
+        seen.ShouldBe(issued.Select(c => c.Number), ignoreOrder: true, pagesSeen);
         var facets = page.GetProperty("facets");
-        Facet(facets.GetProperty("statuses"), "status").ShouldBe(new Dictionary<string, int> { ["VALID"] = 4, ["SUSPENDED"] = 1 });
+        Facet(facets.GetProperty("statuses"), "status").ShouldBe(new Dictionary<string, int> { ["VALID"] = 4, ["SUSPENDED"] = 1 }, pagesSeen);
         facets.GetProperty("statuses").EnumerateArray().Single(s => s.GetProperty("status").GetString() == "SUSPENDED").GetProperty("nameZh").GetString().ShouldBe("暂停");
         Facet(facets.GetProperty("levels"), "value").ShouldBe(new Dictionary<string, int> { ["four-star"] = 5 });
         Facet(facets.GetProperty("provinces"), "value").ShouldBe(new Dictionary<string, int> { ["33"] = 5 });
