@@ -1,6 +1,7 @@
 using Registry.Web.Data;
 using Registry.Web.Features.ApiKeys;
 using Registry.Web.Features.Certificates;
+using Registry.Web.Features.GraphQL;
 using Registry.Web.Features.Home;
 using Registry.Web.Features.Publishing;
 using Registry.Web.Features.Publishing.Api;
@@ -29,6 +30,7 @@ builder.AddVerification();
 builder.AddQrCodes();
 builder.AddSigningKeys();
 builder.AddQrUpload();
+builder.AddGraphQLApi();
 
 var app = builder.Build();
 app.UseSite();
@@ -41,6 +43,7 @@ app.MapQrCodes();
 app.MapSigningKeys();
 app.MapQrUpload();
 app.MapPublishingApi();
+app.MapGraphQLApi();
 await app.RunAsync();
 return 0;
 

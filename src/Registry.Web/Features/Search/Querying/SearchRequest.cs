@@ -10,6 +10,12 @@ public sealed record SearchRequest
     public const int MaxPageSize = 50;
     public const int MaxPage = 50;
 
+    /// <summary>How deep any caller may page into one result list, whether by page number or by offset.</summary>
+    public const int MaxDepth = MaxPage * MaxPageSize;
+
+    /// <summary>The largest window a caller that pages by offset (the GraphQL API's cursors) may ask for at once.</summary>
+    public const int MaxWindowSize = 100;
+
     public string? Text { get; init; }
 
     public IReadOnlyList<CertificateStatus> Statuses { get; init; } = [];
@@ -27,6 +33,16 @@ public sealed record SearchRequest
     public int Page { get; init; } = 1;
 
     public int PageSize { get; init; } = DefaultPageSize;
+
+    /// <summary>
+    /// Where the window starts, for callers that page by cursor rather than by page number; null means
+    /// <see cref="Page"/> decides. Cursors carry an offset, and a client may change its page size between
+    /// requests, so the window need not line up with pages.
+    /// </summary>
+    public int? Offset { get; init; }
+
+    /// <summary>How many hits come before the window.</summary>
+    public int Skip => Offset ?? (Page - 1) * PageSize;
 
     public bool HasFilters =>
         Statuses.Count > 0 || Levels.Count > 0 || Bodies.Count > 0 || Provinces.Count > 0 || ExpiresFrom is not null || ExpiresTo is not null;

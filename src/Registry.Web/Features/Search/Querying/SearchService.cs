@@ -37,7 +37,7 @@ public sealed class SearchService(SearchReplica replica, NpgsqlDataSource dataSo
 
         var today = RegistryCalendar.DateOf(now);
         var built = CertificateQueryBuilder.Build(request, interpretation, today);
-        var skip = (request.Page - 1) * request.PageSize;
+        var skip = request.Skip;
         var top = TopFieldCollector.Create(ByRelevanceThenId, skip + request.PageSize, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
         var facets = new FacetCollector(today);
         lease.Searcher.Search(built.Query, MultiCollector.Wrap(top, facets));

@@ -1,0 +1,39 @@
+using GraphQL.Types;
+using Registry.Domain.Certificates;
+using Registry.Web.Features.GraphQL.Paging;
+
+namespace Registry.Web.Features.GraphQL.Api;
+
+public sealed class PageInfoGraphType : ObjectGraphType<PageInfo>
+{
+    public PageInfoGraphType()
+    {
+        Name = "PageInfo";
+        Description = "Where a page of a Relay connection sits. Pass endCursor as after to get the next page.";
+        Field(p => p.HasNextPage);
+        Field(p => p.HasPreviousPage);
+        Field(p => p.StartCursor, nullable: true);
+        Field(p => p.EndCursor, nullable: true);
+    }
+}
+
+public sealed class CertificateEdgeGraphType : ObjectGraphType<Edge<Certificate>>
+{
+    public CertificateEdgeGraphType()
+    {
+        Name = "CertificateEdge";
+        Field(e => e.Cursor);
+        Field<NonNullGraphType<CertificateGraphType>>("node").Resolve(c => c.Source.Node);
+    }
+}
+
+public sealed class CertificateConnectionGraphType : ObjectGraphType<ConnectionPage<Certificate>>
+{
+    public CertificateConnectionGraphType()
+    {
+        Name = "CertificateConnection";
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CertificateEdgeGraphType>>>>("edges").Resolve(c => c.Source.Edges);
+        Field<NonNullGraphType<PageInfoGraphType>>("pageInfo").Resolve(c => c.Source.PageInfo);
+        Field(c => c.TotalCount);
+    }
+}

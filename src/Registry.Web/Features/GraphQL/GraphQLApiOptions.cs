@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Registry.Web.Features.GraphQL;
+
+/// <summary>The GraphQL API's limits, bound from the "GraphQL" section; README.md in this folder explains each.</summary>
+public sealed class GraphQLApiOptions
+{
+    public const string Section = "GraphQL";
+
+    /// <summary>Largest request an anonymous caller may send: a POST body, or a GET query text.</summary>
+    [Range(1024, 16 * 1024 * 1024)]
+    public int MaxRequestBytes { get; set; } = 64 * 1024;
+
+    /// <summary>Deepest nesting of selections in an operation (introspection fields not counted).</summary>
+    [Range(1, 100)]
+    public int MaxDepth { get; set; } = 10;
+
+    /// <summary>Highest estimated cost of an operation; lists multiply their children by their page size.</summary>
+    [Range(1, 10_000_000)]
+    public int MaxComplexity { get; set; } = 5000;
+
+    [Required]
+    public RateLimitOptions AnonymousRateLimit { get; set; } = new();
+}
+
+/// <summary>A fixed window of permits per caller partition.</summary>
+public sealed class RateLimitOptions
+{
+    [Range(1, 1_000_000)]
+    public int PermitLimit { get; set; } = 300;
+
+    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+}

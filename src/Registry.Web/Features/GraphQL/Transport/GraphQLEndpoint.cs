@@ -1,0 +1,96 @@
+using GraphQL;
+using GraphQL.Execution;
+using GraphQLParser;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
+using Microsoft.Extensions.Options;
+using Registry.Web.Features.GraphQL.Errors;
+
+namespace Registry.Web.Features.GraphQL.Transport;
+
+/// <summary>
+/// /graphql over HTTP, following the GraphQL-over-HTTP specification: GET (query string; queries only) and
+/// POST (JSON body); application/graphql-response+json or application/json by the Accept header; the
+/// specification's status codes; and the GraphiQL page for a browser. Everything about HTTP lives here;
+/// what the API answers lives in the schema.
+/// </summary>
+public sealed class GraphQLEndpoint(
+    IDocumentExecuter executer,
+    RequestReader reader,
+    GraphQLResponses responses,
+    IOptions<GraphQLApiOptions> options)
+{
+    private static readonly ParserOptions Parsing = new() { Ignore = IgnoreOptions.Comments };
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var request = http.Request;
+        var isGet = HttpMethods.IsGet(request.Method);
+        var format = ResponseFormats.Choose(request.Headers.Accept, htmlAllowed: isGet);
+        if (!isGet && !HttpMethods.IsPost(request.Method))
+        {
+            http.Response.Headers.Allow = "GET, POST";
+            await responses.RefuseAsync(http, new TransportProblem(StatusCodes.Status405MethodNotAllowed, ErrorCodes.MethodNotAllowed,
+                "This endpoint takes GET (queries only) and POST."), format ?? ResponseFormat.Json);
+            return;
+        }
+
+        if (format is not { } chosen)
+        {
+            await responses.RefuseAsync(http, new TransportProblem(StatusCodes.Status406NotAcceptable, ErrorCodes.NotAcceptable,
+                $"This endpoint answers {ResponseFormats.GraphQLResponseJson} or {ResponseFormats.Json}; the Accept header allows neither."), ResponseFormat.Json);
+            return;
+        }
+
+        if (chosen == ResponseFormat.Html)
+        {
+            await GraphiQLPage.WriteAsync(http);
+            return;
+        }
+
+        var limit = options.Value.MaxRequestBytes;
+        var (graphQLRequest, problem) = isGet
+            ? reader.ReadQueryString(request.Query, limit)
+            : await reader.ReadBodyAsync(request, limit, http.RequestAborted);
+        if (problem is not null || graphQLRequest is null)
+        {
+            await responses.RefuseAsync(http, problem!, chosen);
+            return;
+        }
+
+        GraphQLDocument document;
+        try
+        {
+            document = Parser.Parse(graphQLRequest.Query, Parsing);
+        }
+        catch (GraphQLSyntaxErrorException syntax)
+        {
+            var parseFailure = new ExecutionResult { Errors = [new SyntaxError(syntax)] };
+            await responses.WriteAsync(http, parseFailure, GraphQLResponses.StatusOf(parseFailure, chosen), chosen);
+            return;
+        }
+
+        // The specification forbids running a mutation for a GET, which a crawler or a prefetch may send.
+        if (isGet && OperationFinder.Find(document, graphQLRequest.OperationName)?.Operation == OperationType.Mutation)
+        {
+            http.Response.Headers.Allow = "POST";
+            await responses.RefuseAsync(http, new TransportProblem(StatusCodes.Status405MethodNotAllowed, ErrorCodes.MethodNotAllowed,
+                "A mutation must be sent with POST."), chosen);
+            return;
+        }
+
+        var result = await executer.ExecuteAsync(new ExecutionOptions
+        {
+            Query = graphQLRequest.Query,
+            Document = document,
+            Variables = graphQLRequest.Variables,
+            OperationName = graphQLRequest.OperationName,
+            Extensions = graphQLRequest.Extensions,
+            RequestServices = http.RequestServices,
+            User = http.User,
+            CancellationToken = http.RequestAborted,
+        });
+        await responses.WriteAsync(http, result, GraphQLResponses.StatusOf(result, chosen), chosen);
+    }
+}
