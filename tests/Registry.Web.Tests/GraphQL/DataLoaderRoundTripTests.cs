@@ -27,10 +27,12 @@ public sealed class DataLoaderRoundTripTests(GraphQLSite site)
         using var roundTrips = new DatabaseRoundTrips();
         await RunAsync(token, 1, roundTrips); // warms the cached list of body names
 
+        // Each size twice, keeping the lower count: a once-off refresh of a shared cache (such as the body
+        // names, when another test has just added a body) is not a cost of the page.
         var counts = new Dictionary<int, int>();
         foreach (var size in new[] { 5, 20, 50 })
         {
-            counts[size] = await RunAsync(token, size, roundTrips);
+            counts[size] = Math.Min(await RunAsync(token, size, roundTrips), await RunAsync(token, size, roundTrips));
         }
 
         TestContext.Current.TestOutputHelper?.WriteLine($"database round trips per page: {string.Join(", ", counts.Select(c => $"{c.Key} certificates → {c.Value}"))}");
