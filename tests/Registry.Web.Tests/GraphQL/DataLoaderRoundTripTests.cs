@@ -38,8 +38,10 @@ public sealed class DataLoaderRoundTripTests(GraphQLSite site)
         TestContext.Current.TestOutputHelper?.WriteLine($"database round trips per page: {string.Join(", ", counts.Select(c => $"{c.Key} certificates → {c.Value}"))}");
         counts[50].ShouldBe(counts[5], "the round trips must not grow with the page size");
         counts[20].ShouldBe(counts[5]);
-        // The search's live status check, then one query each for certificates, events, bodies and organisations.
-        counts[50].ShouldBe(5);
+        // The search's live status check, then one query each for certificates, events, bodies and organisations;
+        // plus one when the site's one-minute list of body names was cached before this test's bodies existed
+        // (another test in the collection ran first): their facet names are then read directly, once per page.
+        counts[50].ShouldBeInRange(5, 6);
         issued.Count.ShouldBe(60);
     }
 
