@@ -25,7 +25,7 @@ public sealed class DataLoaderRoundTripTests(GraphQLSite site)
         var issued = await site.Scenarios.IssueManyAsync(token, 60);
         await site.WaitForSearchAsync();
         using var roundTrips = new DatabaseRoundTrips();
-        await RunAsync(token, 1, roundTrips); // warms the cached list of body names
+        await RunAsync(token, 1, roundTrips); // warms the connection pool and EF Core's query cache
 
         var counts = new Dictionary<int, int>();
         foreach (var size in new[] { 5, 20, 50 })
