@@ -25,7 +25,7 @@ public sealed class DataLoaderRoundTripTests(GraphQLSite site)
         var issued = await site.Scenarios.IssueManyAsync(token, 60);
         await site.WaitForSearchAsync();
         using var roundTrips = new DatabaseRoundTrips();
-        await RunAsync(token, 1, roundTrips); // warms the cached list of body names
+        await RunAsync(token, 1, roundTrips); // warms the connection pool and EF Core's query cache
 
         // Each size twice, keeping the lower count: a once-off refresh of a shared cache (such as the body
         // names, when another test has just added a body) is not a cost of the page.

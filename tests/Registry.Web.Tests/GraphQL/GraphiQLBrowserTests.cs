@@ -64,6 +64,9 @@ public sealed class GraphiQLBrowserTests(GraphQLSite site) : IAsyncLifetime
         await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("graphiql"), FullPage = true });
 
         (await result.InnerTextAsync()).ShouldContain("\"VALID\"");
+        var styleNonces = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('style')].map(s => s.nonce)");
+        TestContext.Current.TestOutputHelper?.WriteLine($"style elements inserted at run time: {styleNonces.Length}");
+        styleNonces.ShouldAllBe(nonce => nonce.Length > 0, "a style element without the page's nonce would be blocked");
         problems.ShouldBeEmpty("the page must work under its own Content-Security-Policy");
         outside.ShouldBeEmpty("GraphiQL comes from the site's own files, not a CDN");
     }

@@ -27,7 +27,7 @@ public sealed class SearchQueryTests(GraphQLSite site)
         var token = GraphQLScenarios.UniqueChineseToken();
         var issued = await site.Scenarios.IssueManyAsync(token, 5);
         await site.Scenarios.ChangeAsync(issued[0], await BodyOf(issued[0]), StatusChange.Suspend(new DateOnly(2025, 11, 1), "整改", "x"), new DateOnly(2025, 11, 1));
-        await site.WaitForSearchAsync();
+        await UntilSearchedAsync(token, 5, "SUSPENDED");
 
         var seen = new List<string?>();
         var answers = new List<string>();
@@ -66,7 +66,7 @@ public sealed class SearchQueryTests(GraphQLSite site)
         var token = GraphQLScenarios.UniqueChineseToken();
         var issued = await site.Scenarios.IssueManyAsync(token, 3);
         await site.Scenarios.ChangeAsync(issued[1], await BodyOf(issued[1]), StatusChange.Withdraw(new DateOnly(2025, 11, 1), "撤销", "x"), new DateOnly(2025, 11, 1));
-        await site.WaitForSearchAsync();
+        await UntilSearchedAsync(token, 3, "WITHDRAWN");
 
         var answer = await site.Client.PostAsync(Search, new { text = token, filter = new { statuses = Withdrawn } });
 
@@ -86,7 +86,7 @@ public sealed class SearchQueryTests(GraphQLSite site)
     {
         var token = GraphQLScenarios.UniqueChineseToken();
         var issued = await site.Scenarios.IssueManyAsync(token, 1);
-        await site.WaitForSearchAsync();
+        await UntilSearchedAsync(token, 1, "VALID");
 
         var answer = await site.Client.PostAsync(Search, new { text = issued[0].Number.Replace('-', ' ').Replace('/', '·'), first = 1 });
 
@@ -99,7 +99,7 @@ public sealed class SearchQueryTests(GraphQLSite site)
     {
         var token = GraphQLScenarios.UniqueChineseToken();
         await site.Scenarios.IssueManyAsync(token, 2);
-        await site.WaitForSearchAsync();
+        await UntilSearchedAsync(token, 2, "VALID");
 
         var counts = await site.Client.PostAsync(Search, new { text = token, first = 0 });
         var beyond = await site.Client.PostAsync(Search, new { text = token, first = 5, after = "djE6OTk5OTk" });
@@ -111,6 +111,29 @@ public sealed class SearchQueryTests(GraphQLSite site)
         beyond.Codes.ShouldBeEmpty(beyond.ToString());
         beyond.Data.GetProperty("search").GetProperty("edges").GetArrayLength().ShouldBe(0);
         beyond.Data.GetProperty("search").GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean().ShouldBeFalse();
+    }
+
+    /// <summary>
+    /// Waits until the index has applied everything published, then until a search for the token sees the
+    /// expected matches and status (the index's own freshness is Search's tests' business, not these).
+    /// </summary>
+    private async Task UntilSearchedAsync(string token, int count, string status)
+    {
+        await site.WaitForSearchAsync();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var answer = await site.Client.PostAsync("query($t: String) { search(text: $t, first: 0) { totalCount facets { statuses { status } } } }", new { t = token });
+            var search = answer.Data.GetProperty("search");
+            if (search.GetProperty("totalCount").GetInt32() == count
+                && search.GetProperty("facets").GetProperty("statuses").EnumerateArray().Any(s => s.GetProperty("status").GetString() == status))
+            {
+                return;
+            }
+
+            watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(20), $"a search for {token} never showed {count} matches with {status}; last answer: {answer}");
+            await Task.Delay(50);
+        }
     }
 
     private async Task<Registry.Domain.Certificates.CertificationBody> BodyOf(Registry.Domain.Certificates.Certificate certificate)

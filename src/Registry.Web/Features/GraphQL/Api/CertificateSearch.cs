@@ -1,12 +1,9 @@
 using GraphQL;
-using Microsoft.EntityFrameworkCore;
 using Registry.Domain.Geography;
 using Registry.Domain.Levels;
 using Registry.Domain.Lifecycle;
-using Registry.Web.Data;
 using Registry.Web.Features.GraphQL.Errors;
 using Registry.Web.Features.GraphQL.Paging;
-using Registry.Web.Features.Search;
 using Registry.Web.Features.Search.Querying;
 
 namespace Registry.Web.Features.GraphQL.Api;
@@ -55,26 +52,7 @@ public static class CertificateSearch
         }
 
         var hits = results.Hits.Take(size).ToList();
-        var bodyNames = await NamesOfAsync(results.Facets.Bodies.Select(b => b.Value), context);
-        return new SearchPage(ConnectionPages.Of(hits, page.Offset, results.TotalHits, SearchRequest.MaxDepth), results, bodyNames);
-    }
-
-    /// <summary>
-    /// Names for the body facet. The site's list is cached for a minute; a body registered since then is read
-    /// directly, so that no facet is ever left without its names.
-    /// </summary>
-    private static async Task<IReadOnlyDictionary<string, (string Zh, string En)>> NamesOfAsync(IEnumerable<string> codes, IResolveFieldContext context)
-    {
-        var cached = await context.Service<BodyNames>().AllAsync(context.CancellationToken);
-        var missing = codes.Where(c => !cached.ContainsKey(c)).ToList();
-        if (missing.Count == 0)
-        {
-            return cached;
-        }
-
-        var fresh = await context.Service<RegistryDbContext>().Bodies.AsNoTracking().Where(b => missing.Contains(b.Code))
-            .ToDictionaryAsync(b => b.Code, b => (b.NameZh, b.NameEn), StringComparer.Ordinal, context.CancellationToken);
-        return cached.Concat(fresh).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        return new SearchPage(ConnectionPages.Of(hits, page.Offset, results.TotalHits, SearchRequest.MaxDepth), results);
     }
 
     private static void CheckFilter(SearchFilter filter)

@@ -10,7 +10,7 @@ using Registry.Web.Features.Search.Querying;
 namespace Registry.Web.Features.GraphQL.Api;
 
 /// <summary>One page of search results with the facets and interpretation of the whole result list.</summary>
-public sealed record SearchPage(ConnectionPage<SearchHit> Hits, SearchResults Results, IReadOnlyDictionary<string, (string Zh, string En)> BodyNames);
+public sealed record SearchPage(ConnectionPage<SearchHit> Hits, SearchResults Results);
 
 public sealed record StatusCount(CertificateStatus Status, int Count);
 
@@ -70,9 +70,12 @@ public sealed class SearchFacetsGraphType : ObjectGraphType<SearchPage>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FacetValueGraphType>>>>("levels").Resolve(c => c.Source.Results.Facets.Levels
             .Select(v => Schemes.Default.FindLevel(v.Value) is { } level ? new LabelledFacet(v.Value, v.Count, level.NameZh, level.NameEn) : new LabelledFacet(v.Value, v.Count, null, null))
             .ToList());
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FacetValueGraphType>>>>("bodies").Resolve(c => c.Source.Results.Facets.Bodies
-            .Select(v => c.Source.BodyNames.TryGetValue(v.Value, out var names) ? new LabelledFacet(v.Value, v.Count, names.Zh, names.En) : new LabelledFacet(v.Value, v.Count, null, null))
-            .ToList());
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FacetValueGraphType>>>>("bodies").ResolveAsync(async c =>
+        {
+            var values = c.Source.Results.Facets.Bodies;
+            var names = await BodyFacetNames.ForAsync([.. values.Select(v => v.Value)], c);
+            return values.Select(v => names.TryGetValue(v.Value, out var name) ? new LabelledFacet(v.Value, v.Count, name.Zh, name.En) : new LabelledFacet(v.Value, v.Count, null, null)).ToList();
+        });
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FacetValueGraphType>>>>("provinces").Resolve(c => c.Source.Results.Facets.Provinces
             .Select(v => Provinces.FromCode(v.Value) is { } p ? new LabelledFacet(v.Value, v.Count, p.NameZh, p.NameEn) : new LabelledFacet(v.Value, v.Count, null, null))
             .ToList());
