@@ -1,6 +1,4 @@
 using System.Globalization;
-using GraphQL.Types;
-using GraphQLParser.AST;
 using Registry.Web.Features.GraphQL.Errors;
 
 namespace Registry.Web.Features.GraphQL.Api;
@@ -10,7 +8,7 @@ namespace Registry.Web.Features.GraphQL.Api;
 /// offset would mean different moments on different servers, so it is refused with
 /// <see cref="ErrorCodes.InvalidDateTime"/>. Instants go out in UTC.
 /// </summary>
-public sealed class InstantGraphType : ScalarGraphType
+public sealed class InstantGraphType : StrictStringScalarGraphType<DateTimeOffset>
 {
     private const string OutputFormat = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'";
 
@@ -20,45 +18,19 @@ public sealed class InstantGraphType : ScalarGraphType
         Description = "An instant in RFC 3339 form with an offset, e.g. 2026-03-05T10:00:00+08:00; answers are given in UTC.";
     }
 
-    public override object? ParseLiteral(GraphQLValue value) => value switch
-    {
-        GraphQLNullValue => null,
-        GraphQLStringValue text => Parse((string)text.Value),
-        _ => throw NotAString(),
-    };
-
-    // Every literal passes the spec's "argument of correct type" check, so that one that is no DateTime reaches
-    // ParseLiteral and is refused there with our own code rather than the check's generic one.
-    public override bool CanParseLiteral(GraphQLValue value) => true;
-
-    public override object? ParseValue(object? value) => value switch
-    {
-        null => null,
-        DateTimeOffset instant => instant,
-        string text => Parse(text),
-        _ => throw NotAString(),
-    };
-
-    public override object? Serialize(object? value) => value switch
-    {
-        null => null,
-        DateTimeOffset instant => instant.UtcDateTime.ToString(OutputFormat, CultureInfo.InvariantCulture),
-        _ => ThrowSerializationError(value),
-    };
-
-    private static DateTimeOffset Parse(string text)
+    protected override DateTimeOffset Parse(string text)
     {
         // RFC 3339 requires the 'T', seconds and an offset; DateTimeOffset.TryParse alone would take far more.
         var shaped = text.Length is >= 20 and <= 40 && text[10] is 'T' or 't'
             && (text.EndsWith('Z') || text.EndsWith('z') || text[^6] is '+' or '-');
         return shaped && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
             ? instant
-            : throw Invalid(text.Length > 40 ? text[..40] + "…" : text);
+            : throw new InvalidScalarException(ErrorCodes.InvalidDateTime,
+                $"A DateTime is written like 2026-03-05T10:00:00+08:00 (with an offset); “{Quoted(text)}” is not one.");
     }
 
-    private static InvalidScalarException Invalid(string what) =>
-        new(ErrorCodes.InvalidDateTime, $"A DateTime is written like 2026-03-05T10:00:00+08:00 (with an offset); “{what}” is not one.");
+    protected override string Write(DateTimeOffset value) => value.UtcDateTime.ToString(OutputFormat, CultureInfo.InvariantCulture);
 
-    private static InvalidScalarException NotAString() =>
+    protected override InvalidScalarException NotAString() =>
         new(ErrorCodes.InvalidDateTime, "A DateTime is given as a string, written like 2026-03-05T10:00:00+08:00, with an offset.");
 }
