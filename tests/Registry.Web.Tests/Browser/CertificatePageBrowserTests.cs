@@ -6,24 +6,9 @@ using Registry.Web.Tests.TestSupport;
 namespace Registry.Web.Tests.Browser;
 
 /// <summary>The pages as a person sees them, in headless Chromium, with JavaScript off: the site must work without it.</summary>
-public sealed class CertificatePageBrowserTests(RegistryDatabase database) : IAsyncLifetime
+public sealed class CertificatePageBrowserTests(RegistryDatabase database) : BrowserTest
 {
     private readonly TestRegistry _registry = new(database);
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async ValueTask InitializeAsync() => (_playwright, _browser) = await Chromium.LaunchAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-    }
-
     [Fact]
     public async Task A_number_typed_in_full_width_on_the_home_page_finds_the_valid_certificate()
     {
@@ -80,7 +65,7 @@ public sealed class CertificatePageBrowserTests(RegistryDatabase database) : IAs
 
     private async Task<IPage> NewPageAsync()
     {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false, Locale = "zh-CN" });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false, Locale = "zh-CN" });
         return await context.NewPageAsync();
     }
 }

@@ -5,29 +5,14 @@ namespace Registry.Web.Tests.GraphQL;
 
 /// <summary>GraphiQL in headless Chromium: it loads from the site alone, runs a query, and breaks none of its page's policy.</summary>
 [Collection(GraphQLSiteGroup.Name)]
-public sealed class GraphiQLBrowserTests(GraphQLSite site) : IAsyncLifetime
+public sealed class GraphiQLBrowserTests(GraphQLSite site) : BrowserTest
 {
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async ValueTask InitializeAsync() => (_playwright, _browser) = await Chromium.LaunchAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-    }
-
     [Fact]
     public async Task GraphiQL_runs_a_query_against_the_site_without_any_policy_violation_or_outside_request()
     {
         var (certificate, _) = await site.Scenarios.Registry.IssueAsync(new DateOnly(2025, 10, 5));
         var address = site.KestrelAddress;
-        var page = await _browser!.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         var problems = new List<string>();
         page.Console += (_, message) =>
         {

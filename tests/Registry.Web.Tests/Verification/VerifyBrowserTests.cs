@@ -7,23 +7,8 @@ namespace Registry.Web.Tests.Verification;
 
 /// <summary>What a shopper sees right after the phone camera opens a code: headless Chromium, a phone-sized screen, no JavaScript.</summary>
 [Collection(VerificationSiteGroup.Name)]
-public sealed class VerifyBrowserTests(VerificationSite site) : IAsyncLifetime
+public sealed class VerifyBrowserTests(VerificationSite site) : BrowserTest
 {
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async ValueTask InitializeAsync() => (_playwright, _browser) = await Chromium.LaunchAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-    }
-
     [Fact]
     public async Task A_withdrawn_certificate_is_loud_on_a_phone_before_any_scrolling()
     {
@@ -79,7 +64,7 @@ public sealed class VerifyBrowserTests(VerificationSite site) : IAsyncLifetime
 
     private async Task<IPage> PhoneAsync()
     {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             JavaScriptEnabled = false,
             Locale = "zh-CN",
