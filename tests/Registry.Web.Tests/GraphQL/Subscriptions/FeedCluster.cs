@@ -20,6 +20,9 @@ public sealed class FeedCluster : IAsyncLifetime
         ["StatusFeed:PollInterval"] = "00:00:00.200",
         ["StatusFeed:LeaderRetryInterval"] = "00:00:00.200",
         ["GraphQL:AnonymousRateLimit:PermitLimit"] = "100000",
+        ["GraphQL:WebSocket:ConnectionInitTimeout"] = "00:00:01",
+        ["GraphQL:WebSocket:MaxSubscriptionsPerConnection"] = "3",
+        ["GraphQL:WebSocket:MaxMessageBytes"] = "4096",
     };
 
     public RegistryDatabase Database { get; } = new();
