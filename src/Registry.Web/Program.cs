@@ -8,6 +8,7 @@ using Registry.Web.Features.Publishing.Api;
 using Registry.Web.Features.QrCodes;
 using Registry.Web.Features.Search;
 using Registry.Web.Features.SigningKeys;
+using Registry.Web.Features.StatusFeed;
 using Registry.Web.Features.Site;
 using Registry.Web.Features.Verification;
 using Registry.Web.Features.Verification.Upload;
@@ -30,6 +31,7 @@ builder.AddVerification();
 builder.AddQrCodes();
 builder.AddSigningKeys();
 builder.AddQrUpload();
+builder.AddStatusFeed();
 builder.AddGraphQLApi();
 
 var app = builder.Build();

@@ -14,10 +14,12 @@ namespace Registry.Web.Tests.TestSupport;
 public sealed class RegistryWebFactory : WebApplicationFactory<Program>
 {
     private readonly string _connectionString;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public RegistryWebFactory(string connectionString, bool onKestrel = false)
+    public RegistryWebFactory(string connectionString, bool onKestrel = false, IReadOnlyDictionary<string, string>? settings = null)
     {
         _connectionString = connectionString;
+        _settings = settings ?? new Dictionary<string, string>();
         if (onKestrel)
         {
             UseKestrel(0);
@@ -35,6 +37,10 @@ public sealed class RegistryWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Search:IndexPath", IndexPath);
         builder.UseSetting("Search:PollInterval", "00:00:00.200");
         builder.UseSetting("Signing:KeyEncryptionKey", SigningKeys.TestKek.Base64);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>Starts the server (once) and returns its address; only for a factory made on Kestrel.</summary>

@@ -21,6 +21,10 @@ public sealed class GraphQLApiOptions
 
     [Required]
     public RateLimitOptions AnonymousRateLimit { get; set; } = new();
+
+    /// <summary>Limits of graphql-transport-ws connections (subscriptions).</summary>
+    [Required]
+    public Transport.WebSockets.TransportWsOptions WebSocket { get; set; } = new();
 }
 
 /// <summary>A fixed window of permits per caller partition.</summary>

@@ -8,6 +8,7 @@ using Registry.Web.Features.GraphQL.Errors;
 using Registry.Web.Features.GraphQL.Limits;
 using Registry.Web.Features.GraphQL.Loaders;
 using Registry.Web.Features.GraphQL.Transport;
+using Registry.Web.Features.GraphQL.Transport.WebSockets;
 
 namespace Registry.Web.Features.GraphQL;
 
@@ -29,6 +30,8 @@ public static class GraphQLExtensions
             .AddValidationRule(services => new CostLimitRule(services.GetRequiredService<IOptions<GraphQLApiOptions>>().Value))
             // Resolvers share the request's DbContext, which runs one query at a time; batching comes from the loaders instead.
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
+            // Each delivered change resolves in a scope of its own, so no two share a DbContext.
+            .AddExecutionStrategy<ScopedSubscriptionExecutionStrategy>(OperationType.Subscription)
             .AddUnhandledExceptionHandler(context =>
                 context.ExecutionOptions.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger(typeof(GraphQLExtensions))
                     .LogError(context.OriginalException, "GraphQL field failed: {Message}", context.OriginalException.Message)));
@@ -38,6 +41,7 @@ public static class GraphQLExtensions
         builder.Services.AddSingleton<RequestReader>();
         builder.Services.AddSingleton<GraphQLResponses>();
         builder.Services.AddSingleton<GraphQLEndpoint>();
+        builder.Services.AddSingleton<TransportWsEndpoint>();
         builder.Services.AddRateLimiter(AnonymousRateLimit.Configure);
         return builder;
     }
@@ -46,6 +50,8 @@ public static class GraphQLExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         // The rate limiter itself runs once for the whole site, after authentication (UseApiKeys).
+        // WebSocket upgrades at /graphql carry graphql-transport-ws (Transport/WebSockets); keep-alive is set per connection.
+        app.UseWebSockets();
         // Every method reaches the endpoint, so that the wrong one gets a GraphQL answer with a code (405), not a bare page.
         app.Map(Path, (HttpContext http, GraphQLEndpoint endpoint) => endpoint.HandleAsync(http))
             .RequireRateLimiting(AnonymousRateLimit.Policy);

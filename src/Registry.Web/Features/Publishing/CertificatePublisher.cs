@@ -124,6 +124,10 @@ public sealed class CertificatePublisher(RegistryDbContext db, TimeProvider cloc
             kind = published.Kind.ToString(),
             effectiveOn = published.EffectiveOn,
             publishedAt = published.PublishedAt,
+            // The snapshot as this change left it, so followers that read late (the status feed) report it as it was.
+            standing = certificate.Standing.ToString(),
+            level = certificate.Level,
+            expiresOn = certificate.ExpiresOn,
         }),
     };
 

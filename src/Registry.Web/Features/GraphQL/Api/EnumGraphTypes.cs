@@ -53,3 +53,12 @@ public sealed class SearchQueryKindGraphType : EnumerationGraphType<QueryKind>
         Description = "What the search took the typed text to be.";
     }
 }
+
+public sealed class CertificateStandingGraphType : EnumerationGraphType<CertificateStanding>
+{
+    public CertificateStandingGraphType()
+    {
+        Name = "CertificateStanding";
+        Description = "Where a certificate's events leave it, before the calendar is asked: past its expiry date a VALID or SUSPENDED certificate is expired.";
+    }
+}

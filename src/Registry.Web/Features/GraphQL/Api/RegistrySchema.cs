@@ -13,6 +13,7 @@ public sealed class RegistrySchema : Schema
         : base(services)
     {
         Query = services.GetRequiredService<QueryGraphType>();
+        Subscription = services.GetRequiredService<SubscriptionGraphType>();
         Description = "Star Registry: GB/T 27922 after-sales service certificates, their status on any date, and QR verification.";
 
         // Dates and instants have one scalar each, so that no field can slip into the library's other date types.

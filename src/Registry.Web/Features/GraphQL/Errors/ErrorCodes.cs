@@ -33,6 +33,10 @@ public static class ErrorCodes
     public const string PayloadRequired = "PAYLOAD_REQUIRED";
     public const string PayloadTooLarge = "TOO_LARGE";
 
+    // Subscriptions (graphql-transport-ws).
+    public const string SubscriptionsUnavailable = "SUBSCRIPTIONS_UNAVAILABLE";
+    public const string TooManySubscriptions = "TOO_MANY_SUBSCRIPTIONS";
+
     // Anything the server did not foresee; details go to the log, never to the client.
     public const string InternalError = "INTERNAL_ERROR";
     public const string Timeout = "TIMEOUT";

@@ -18,13 +18,20 @@ public sealed class GraphQLEndpoint(
     IDocumentExecuter executer,
     RequestReader reader,
     GraphQLResponses responses,
-    IOptions<GraphQLApiOptions> options)
+    IOptions<GraphQLApiOptions> options,
+    WebSockets.TransportWsEndpoint webSockets)
 {
     private static readonly ParserOptions Parsing = new() { Ignore = IgnoreOptions.Comments };
 
     public async Task HandleAsync(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
+        if (http.WebSockets.IsWebSocketRequest)
+        {
+            await webSockets.HandleAsync(http);
+            return;
+        }
+
         var request = http.Request;
         var isGet = HttpMethods.IsGet(request.Method);
         var format = ResponseFormats.Choose(request.Headers.Accept, htmlAllowed: isGet);
@@ -77,6 +84,15 @@ public sealed class GraphQLEndpoint(
             http.Response.Headers.Allow = "POST";
             await responses.RefuseAsync(http, new TransportProblem(StatusCodes.Status405MethodNotAllowed, ErrorCodes.MethodNotAllowed,
                 "A mutation must be sent with POST."), chosen);
+            return;
+        }
+
+        // A subscription needs a connection that stays open: graphql-transport-ws over a WebSocket at this same path.
+        if (OperationFinder.Find(document, graphQLRequest.OperationName)?.Operation == OperationType.Subscription)
+        {
+            var refused = new ExecutionResult { Errors = [new ApiError(ErrorCodes.OperationNotSupported,
+                "Subscriptions are served over WebSocket at /graphql (the graphql-transport-ws protocol), not over HTTP.")] };
+            await responses.WriteAsync(http, refused, GraphQLResponses.StatusOf(refused, chosen), chosen);
             return;
         }
 

@@ -105,7 +105,8 @@ public sealed class RequestReader(IGraphQLTextSerializer serializer)
         }
     }
 
-    private (GraphQLHttpRequest? Request, TransportProblem? Problem) FromJson(JsonElement body)
+    /// <summary>The request members of a JSON object: an HTTP body, or a graphql-transport-ws subscribe payload.</summary>
+    public (GraphQLHttpRequest? Request, TransportProblem? Problem) FromJson(JsonElement body)
     {
         if (!body.TryGetProperty("query", out var query) || query.ValueKind != JsonValueKind.String || query.GetString() is not { Length: > 0 } text)
         {

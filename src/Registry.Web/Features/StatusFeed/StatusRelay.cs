@@ -1,0 +1,161 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Registry.Web.Data;
+using Registry.Web.Data.Outbox;
+using StackExchange.Redis;
+
+namespace Registry.Web.Features.StatusFeed;
+
+/// <summary>
+/// Publishes every outbox change on the feed's Redis channel. Every instance runs one, but only the holder of a
+/// session-level advisory lock relays: the lock lives as long as the relay's own PostgreSQL session, so when the
+/// leader's process or connection dies, PostgreSQL frees it and another instance takes over from the last sequence
+/// recorded in Redis. A leader that fails between publishing and recording publishes some changes again
+/// (at least once); receivers drop sequences they have seen.
+/// </summary>
+public sealed partial class StatusRelay(
+    IConfiguration configuration,
+    RedisConnection redis,
+    FeedNames names,
+    IOptions<StatusFeedOptions> options,
+    ILogger<StatusRelay> logger) : BackgroundService
+{
+    /// <summary>The advisory lock key ("StarRelay"); advisory locks are per database, like the outbox it relays.</summary>
+    public const long LeaderLockKey = 0x53746172_52656C61;
+
+    private const int BatchSize = 500;
+
+    private volatile bool _isLeader;
+    private long _relayed;
+
+    public bool IsLeader => _isLeader;
+
+    /// <summary>The last outbox sequence this instance published (or started after) while it led.</summary>
+    public long RelayedSequence => Interlocked.Read(ref _relayed);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!redis.IsConfigured)
+        {
+            return;
+        }
+
+        // Its own unpooled session: closing it must end the session, and with it the lock.
+        var builder = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString(DataExtensions.ConnectionStringName))
+        {
+            Pooling = false,
+            ApplicationName = "star-registry status relay",
+        };
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(builder.ConnectionString);
+                await connection.OpenAsync(stoppingToken);
+                if (await TryLeadAsync(connection, stoppingToken))
+                {
+                    await RelayAsync(connection, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                LogFailure(ex);
+            }
+            finally
+            {
+                if (_isLeader)
+                {
+                    _isLeader = false;
+                    LogSteppedDown();
+                }
+            }
+
+            try
+            {
+                await Task.Delay(options.Value.LeaderRetryInterval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+
+    private static async Task<bool> TryLeadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", connection);
+        command.Parameters.AddWithValue("key", LeaderLockKey);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private async Task RelayAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var database = (await redis.GetAsync(cancellationToken)).GetDatabase();
+        await using (var listen = new NpgsqlCommand($"LISTEN {OutboxReader.Channel}", connection))
+        {
+            await listen.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var sequence = await StartingPointAsync(connection, database, cancellationToken);
+        Interlocked.Exchange(ref _relayed, sequence);
+        _isLeader = true;
+        LogLeading(names.Namespace, sequence);
+        while (true)
+        {
+            sequence = await PublishAfterAsync(connection, database, sequence, cancellationToken);
+            await connection.WaitAsync(options.Value.PollInterval, cancellationToken);
+        }
+    }
+
+    // The first leader ever starts at the outbox's end: the feed is for changes from now on, not a replay of history.
+    private async Task<long> StartingPointAsync(NpgsqlConnection connection, IDatabase database, CancellationToken cancellationToken)
+    {
+        if ((await database.StringGetAsync(names.RelayedSequence)).TryParse(out long stored))
+        {
+            return stored;
+        }
+
+        var end = await OutboxReader.LastSequenceAsync(connection, null, cancellationToken);
+        await database.StringSetAsync(names.RelayedSequence, end, when: When.NotExists);
+        LogStartingAtEnd(end);
+        return end;
+    }
+
+    private async Task<long> PublishAfterAsync(NpgsqlConnection connection, IDatabase database, long sequence, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var (changes, last) = await StatusChangeReader.AfterAsync(connection, sequence, BatchSize, cancellationToken);
+            if (last == sequence)
+            {
+                return sequence;
+            }
+
+            foreach (var change in changes)
+            {
+                await database.PublishAsync(names.Channel, change.ToJson());
+                Interlocked.Exchange(ref _relayed, change.Sequence);
+            }
+
+            // Recorded after publishing: a leader that dies in between makes its successor repeat, never skip.
+            await database.StringSetAsync(names.RelayedSequence, last);
+            sequence = last;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Status relay: this instance now relays the outbox to Redis (namespace {Namespace}), after sequence {Sequence}")]
+    private partial void LogLeading(string @namespace, long sequence);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Status relay: this instance no longer relays")]
+    private partial void LogSteppedDown();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Status relay: no relayed position in Redis; starting after outbox sequence {Sequence}")]
+    private partial void LogStartingAtEnd(long sequence);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Status relay: cannot relay (PostgreSQL or Redis unavailable); trying again")]
+    private partial void LogFailure(Exception exception);
+}
