@@ -25,6 +25,9 @@ public sealed class CertificateGraphType : ObjectGraphType<Certificate>
         Field<NonNullGraphType<SchemeGraphType>>("scheme").Resolve(c => c.Source.Scheme);
         Field<NonNullGraphType<CalendarDateGraphType>>("issuedOn").Resolve(c => c.Source.IssuedOn);
         Field(c => c.IsDemo).Description("True for fictional demonstration data.");
+        Field<NonNullGraphType<IntGraphType>>("version")
+            .Description("The number of events published so far (1 after the issue). A body's mutation sends it as expectedVersion, and is refused OUTDATED_VERSION if the certificate changed since.")
+            .Resolve(c => c.Source.EventCount);
         Field<NonNullGraphType<CertificationBodyGraphType>>("body").Resolve(c => c.Loaders().Bodies.Load(c.Source.BodyId));
         Field<NonNullGraphType<OrganisationGraphType>>("organisation").Description("The holder.")
             .Resolve(c => c.Loaders().Organisations.Load(c.Source.OrganisationId));

@@ -13,6 +13,8 @@ public sealed class RegistrySchema : Schema
         : base(services)
     {
         Query = services.GetRequiredService<QueryGraphType>();
+        Mutation = services.GetRequiredService<Mutations.MutationGraphType>();
+        Mutations.MutationErrorTypes.RegisterIn(this);
         Description = "Star Registry: GB/T 27922 after-sales service certificates, their status on any date, and QR verification.";
 
         // Dates and instants have one scalar each, so that no field can slip into the library's other date types.
