@@ -63,19 +63,21 @@ internal static class CertificateMutations
             input.RequiredText("number"), input.WholeNumber("expectedVersion"), input.Date("effectiveOn"), input.Text("reason") ?? string.Empty));
 
     /// <summary>
-    /// The certificate as it stands after the change, read afresh and primed into the request's loaders, so
-    /// that its status and history fields answer the new state even if an earlier field of the same request
-    /// had loaded the old one.
+    /// The certificate as it stands after the change, read afresh with its events (which its status and history
+    /// fields then answer from, not from the request's shared loader: the engine resolves loaders only after all
+    /// root fields, by when a later mutation of the same request may have changed the certificate again).
     /// </summary>
     public static async Task<object?> ReadBackAsync(IResolveFieldContext context, string normalizedNumber)
     {
+        context.Moment().Refresh();
         var record = await context.Service<CertificateQueries>().FindAsync(normalizedNumber, context.CancellationToken);
         if (record is null)
         {
             return null;
         }
 
-        context.Loaders().Prime(record);
+        context.Loaders().Bodies.Prime(record.Body.Id, record.Body);
+        context.Loaders().Organisations.Prime(record.Organisation.Id, record.Organisation);
         return record.Certificate;
     }
 
