@@ -127,6 +127,7 @@ console.log(JSON.stringify({
   ok: failures.length === 0,
   types: Object.keys(schema.getTypeMap()).filter((t) => !t.startsWith('__')).length,
   queryFields: Object.keys(schema.getQueryType().getFields()),
+  mutationFields: Object.keys(schema.getMutationType()?.getFields() ?? {}),
   validated,
   contentType: introspection.contentType,
   failures,
