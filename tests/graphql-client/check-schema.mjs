@@ -46,6 +46,15 @@ const samples = {
   organisation: `{ organisation(creditCode: "91330106MA27XK6L3P") { nameZh certificates(first: 5) { totalCount edges { node { number } } } } }`,
   verify: `query Verify($payload: String!) { verify(payload: $payload) { kind status since notGenuineCode differences { field } claims { number medium } } }`,
   reference: `{ bodies { code nameZh } schemes { code levels { code stars } } provinces { code nameEn } }`,
+  suspend: `mutation Suspend($input: SuspendCertificateInput!) {
+    suspendCertificate(input: $input) {
+      replayed
+      errors { __typename code message ... on ConflictError { retryable } }
+      change { version status event { sequence kind effectiveOn } }
+      certificate { number version status }
+    }
+  }`,
+  auditLog: `{ auditLog(first: 10) { edges { cursor node { occurredAt operation outcome errorCode } } pageInfo { hasNextPage endCursor } } }`,
 };
 
 // Operations that must not validate, so that the validation above is known to be real.
@@ -118,6 +127,7 @@ console.log(JSON.stringify({
   ok: failures.length === 0,
   types: Object.keys(schema.getTypeMap()).filter((t) => !t.startsWith('__')).length,
   queryFields: Object.keys(schema.getQueryType().getFields()),
+  mutationFields: Object.keys(schema.getMutationType()?.getFields() ?? {}),
   validated,
   contentType: introspection.contentType,
   failures,

@@ -54,7 +54,7 @@ public sealed class BadInputTests(GraphQLSite site)
         { "credit code of the wrong length", "{ organisation(creditCode: \"9133\") { nameZh } }", null, 200, "MALFORMED_CREDIT_CODE" },
         { "nothing to verify", "{ verify(payload: \"\") { kind } }", null, 200, "PAYLOAD_REQUIRED" },
         { "payload longer than any code", "{ verify(payload: \"" + new string('A', 600) + "\") { kind } }", null, 200, "TOO_LARGE" },
-        { "a mutation before there are any", "mutation { issueCertificate { number } }", null, 200, "OPERATION_NOT_SUPPORTED" },
+        { "a mutation without an API key", "mutation { issueCertificate { number } }", null, 401, "UNAUTHENTICATED" },
     };
 
     [Theory]

@@ -23,7 +23,8 @@ public sealed class GraphQLJsClientTests(GraphQLSite site)
 
         exitCode.ShouldBe(0, output);
         output.ShouldContain("\"ok\":true");
-        output.ShouldContain("\"queryFields\":[\"certificate\",\"search\",\"organisation\",\"bodies\",\"schemes\",\"provinces\",\"verify\"]");
+        output.ShouldContain("\"queryFields\":[\"certificate\",\"search\",\"organisation\",\"bodies\",\"schemes\",\"provinces\",\"verify\",\"auditLog\"]");
+        output.ShouldContain("\"mutationFields\":[\"issueCertificate\",\"renewCertificate\",\"changeScope\",\"changeLevel\",\"suspendCertificate\",\"reinstateCertificate\",\"withdrawCertificate\",\"cancelCertificate\",\"rotateSigningKey\",\"revokeSigningKey\",\"issueQr\",\"bulkPublish\"]");
     }
 
     private static async Task<(int ExitCode, string Output)> RunNodeAsync(params string[] arguments)

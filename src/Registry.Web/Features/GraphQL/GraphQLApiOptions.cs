@@ -11,6 +11,10 @@ public sealed class GraphQLApiOptions
     [Range(1024, 16 * 1024 * 1024)]
     public int MaxRequestBytes { get; set; } = 64 * 1024;
 
+    /// <summary>Largest request a certification body (a valid API key) may send: room for a 10,000-row bulkPublish.</summary>
+    [Range(1024, 64 * 1024 * 1024)]
+    public int MaxAuthenticatedRequestBytes { get; set; } = 16 * 1024 * 1024;
+
     /// <summary>Deepest nesting of selections in an operation (introspection fields not counted).</summary>
     [Range(1, 100)]
     public int MaxDepth { get; set; } = 10;

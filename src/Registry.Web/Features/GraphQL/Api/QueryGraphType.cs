@@ -47,6 +47,7 @@ public sealed class QueryGraphType : ObjectGraphType
             .Description("The verdict on a scanned QR code (a /V/ link or the bare payload), exactly as the verify page gives it.")
             .Argument<NonNullGraphType<StringGraphType>>("payload")
             .ResolveAsync(async c => await VerifyAsync(c));
+        AuditLog.AuditLogField.AddTo(this);
     }
 
     private static async Task<object?> FindCertificateAsync(IResolveFieldContext context)

@@ -8,7 +8,10 @@ namespace Registry.Web.Features.GraphQL.Api;
 /// </summary>
 public sealed class QueryMoment(TimeProvider clock)
 {
-    public DateTimeOffset Now { get; } = clock.GetUtcNow();
+    public DateTimeOffset Now { get; private set; } = clock.GetUtcNow();
 
     public DateOnly Today => RegistryCalendar.DateOf(Now);
+
+    /// <summary>After a mutation: what the request answers next must count the change it just published.</summary>
+    public void Refresh() => Now = clock.GetUtcNow();
 }

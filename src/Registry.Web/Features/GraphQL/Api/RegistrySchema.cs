@@ -13,6 +13,8 @@ public sealed class RegistrySchema : Schema
         : base(services)
     {
         Query = services.GetRequiredService<QueryGraphType>();
+        Mutation = services.GetRequiredService<Mutations.MutationGraphType>();
+        Mutations.MutationErrorTypes.RegisterIn(this);
         Subscription = services.GetRequiredService<SubscriptionGraphType>();
         Description = "Star Registry: GB/T 27922 after-sales service certificates, their status on any date, and QR verification.";
 

@@ -15,6 +15,9 @@ public static class ErrorCodes
     public const string InvalidRequest = "INVALID_REQUEST";
     public const string RateLimited = "RATE_LIMITED";
 
+    /// <summary>A mutation (or a field for bodies only, like auditLog) without a valid API key.</summary>
+    public const string Unauthenticated = "UNAUTHENTICATED";
+
     // The document, before anything runs.
     public const string ParseFailed = "GRAPHQL_PARSE_FAILED";
     public const string ValidationFailed = "GRAPHQL_VALIDATION_FAILED";
@@ -32,6 +35,7 @@ public static class ErrorCodes
     public const string SearchNotReady = "SEARCH_NOT_READY";
     public const string PayloadRequired = "PAYLOAD_REQUIRED";
     public const string PayloadTooLarge = "TOO_LARGE";
+    public const string TooManyRows = "TOO_MANY_ROWS";
 
     // Subscriptions (graphql-transport-ws).
     public const string SubscriptionsUnavailable = "SUBSCRIPTIONS_UNAVAILABLE";

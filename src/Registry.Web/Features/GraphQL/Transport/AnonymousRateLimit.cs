@@ -9,19 +9,25 @@ using Registry.Web.Features.GraphQL.Errors;
 namespace Registry.Web.Features.GraphQL.Transport;
 
 /// <summary>
-/// ASP.NET Core rate limiting for anonymous callers: a fixed window of permits per remote address. IPv6
-/// callers are counted per /64, the block one subscriber usually holds, so that cycling through addresses
-/// in it gains nothing. A refusal is 429 with an RFC 9457 problem and Retry-After.
+/// ASP.NET Core rate limiting at /graphql. Anonymous callers: a fixed window of permits per remote address;
+/// IPv6 callers are counted per /64, the block one subscriber usually holds, so that cycling through addresses
+/// in it gains nothing. Callers with a valid API key are counted per key instead (<see cref="CallerLimits"/>).
+/// A refusal is 429 with an RFC 9457 problem and Retry-After.
 /// </summary>
 public static class AnonymousRateLimit
 {
-    public const string Policy = "graphql-anonymous";
+    public const string Policy = "graphql";
 
     public static void Configure(RateLimiterOptions limiter)
     {
         ArgumentNullException.ThrowIfNull(limiter);
         limiter.AddPolicy(Policy, http =>
         {
+            if (CallerLimits.KeyPartition(http) is { } keyed)
+            {
+                return keyed;
+            }
+
             var limit = http.RequestServices.GetRequiredService<IOptions<GraphQLApiOptions>>().Value.AnonymousRateLimit;
             return RateLimitPartition.GetFixedWindowLimiter(PartitionOf(http.Connection.RemoteIpAddress), _ => new FixedWindowRateLimiterOptions
             {
@@ -72,7 +78,9 @@ public static class AnonymousRateLimit
         await Results.Problem(
             statusCode: StatusCodes.Status429TooManyRequests,
             title: "Too many requests",
-            detail: $"This address has sent more requests than anonymous callers may; try again in {seconds} s.",
+            detail: CallerLimits.KeyPartition(http) is null
+                ? $"This address has sent more requests than anonymous callers may; try again in {seconds} s."
+                : $"This API key has used up its request allowance for now; try again in {seconds} s.",
             type: "https://www.rfc-editor.org/rfc/rfc6585#section-4",
             extensions: new Dictionary<string, object?> { ["code"] = ErrorCodes.RateLimited, ["retryAfterSeconds"] = seconds })
             .ExecuteAsync(http);

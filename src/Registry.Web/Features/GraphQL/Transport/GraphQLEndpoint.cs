@@ -4,6 +4,8 @@ using GraphQLParser;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using Microsoft.Extensions.Options;
+using Registry.Web.Features.ApiKeys;
+using Registry.Web.Features.GraphQL.Api.Mutations;
 using Registry.Web.Features.GraphQL.Errors;
 
 namespace Registry.Web.Features.GraphQL.Transport;
@@ -56,7 +58,7 @@ public sealed class GraphQLEndpoint(
             return;
         }
 
-        var limit = options.Value.MaxRequestBytes;
+        var limit = CallerLimits.MaxRequestBytes(http, options.Value);
         var (graphQLRequest, problem) = isGet
             ? reader.ReadQueryString(request.Query, limit)
             : await reader.ReadBodyAsync(request, limit, http.RequestAborted);
@@ -87,6 +89,18 @@ public sealed class GraphQLEndpoint(
             return;
         }
 
+        // Mutations are for certification bodies: without a valid key nothing runs (401, like any bearer-protected resource).
+        var caller = http.PublishingCaller();
+        if (caller is null && OperationFinder.Find(document, graphQLRequest.OperationName)?.Operation == OperationType.Mutation)
+        {
+            var presented = request.Headers.Authorization.Count > 0;
+            http.Response.Headers.WWWAuthenticate = presented ? "Bearer error=\"invalid_token\"" : "Bearer";
+            await responses.RefuseAsync(http, new TransportProblem(StatusCodes.Status401Unauthorized, ErrorCodes.Unauthenticated, presented
+                ? "The API key was not accepted (malformed, unknown, expired or revoked). Mutations need a certification body's valid key."
+                : "Mutations need a certification body's API key: send it as Authorization: Bearer srk_…."), chosen);
+            return;
+        }
+
         // A subscription needs a connection that stays open: graphql-transport-ws over a WebSocket at this same path.
         if (OperationFinder.Find(document, graphQLRequest.OperationName)?.Operation == OperationType.Subscription)
         {
@@ -105,6 +119,7 @@ public sealed class GraphQLEndpoint(
             Extensions = graphQLRequest.Extensions,
             RequestServices = http.RequestServices,
             User = http.User,
+            UserContext = new RegistryUserContext(caller),
             CancellationToken = http.RequestAborted,
         });
         await responses.WriteAsync(http, result, GraphQLResponses.StatusOf(result, chosen), chosen);

@@ -1,0 +1,42 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+using Registry.Web.Features.ApiKeys;
+
+namespace Registry.Web.Features.GraphQL.Transport;
+
+/// <summary>
+/// The one place where who is calling changes the transport's limits. A certification body (a valid API key)
+/// may send larger requests (a 10,000-row bulkPublish) and is rate-limited per key with the "PerApiKey"
+/// bucket's settings (<see cref="ApiKeyRateLimitOptions"/>), not per address; everyone else gets the anonymous limits.
+/// </summary>
+public static class CallerLimits
+{
+    public static int MaxRequestBytes(HttpContext http, GraphQLApiOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return ApiKeyClaims.KeyIdOf(http.User) is null ? options.MaxRequestBytes : Math.Max(options.MaxRequestBytes, options.MaxAuthenticatedRequestBytes);
+    }
+
+    /// <summary>
+    /// A token bucket per key id, sized like the REST API's. ASP.NET Core keeps each policy's partitions apart,
+    /// so a key has one bucket at /graphql and another under /api/publishing, each of the same size.
+    /// </summary>
+    public static RateLimitPartition<string>? KeyPartition(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (ApiKeyClaims.KeyIdOf(http.User) is not { } keyId)
+        {
+            return null;
+        }
+
+        var limits = http.RequestServices.GetRequiredService<IOptions<ApiKeyRateLimitOptions>>().Value;
+        return RateLimitPartition.GetTokenBucketLimiter("key:" + keyId, _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = limits.BurstLimit,
+            TokensPerPeriod = limits.RequestsPerPeriod,
+            ReplenishmentPeriod = limits.Period,
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
+    }
+}
