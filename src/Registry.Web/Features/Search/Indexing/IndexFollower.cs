@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Registry.Web.Features.Search.Index;
+using Registry.Web.Features.Search.Querying;
 using Registry.Web.Data.Outbox;
 
 namespace Registry.Web.Features.Search.Indexing;
@@ -86,6 +87,7 @@ public sealed partial class IndexFollower(
         try
         {
             await applier.CatchUpAsync(next, cancellationToken);
+            WarmFacets(next);
         }
         catch
         {
@@ -98,6 +100,20 @@ public sealed partial class IndexFollower(
         if (previous is not null)
         {
             _ = RetireAsync(previous, generations);
+        }
+    }
+
+    /// <summary>Facet arrays are read before the generation serves, not by the first search on it.</summary>
+    private static void WarmFacets(SearchIndex index)
+    {
+        var searcher = index.Acquire();
+        try
+        {
+            FacetCollector.Warm(searcher);
+        }
+        finally
+        {
+            index.Release(searcher);
         }
     }
 

@@ -1,6 +1,5 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 using Registry.Domain.Lifecycle;
 using Registry.Web.Features.Search.Index;
 
@@ -21,34 +20,42 @@ public sealed class FacetCollector(DateOnly today) : ICollector
 
     public bool AcceptsDocsOutOfOrder => true;
 
+    /// <summary>Reads every segment's facet arrays now, so that the first search after a swap does not pay for it.</summary>
+    public static void Warm(IndexSearcher searcher)
+    {
+        ArgumentNullException.ThrowIfNull(searcher);
+        foreach (var leaf in searcher.IndexReader.Leaves)
+        {
+            SegmentFacetValues.Of(leaf.AtomicReader, KeyedFields);
+        }
+    }
+
     public void SetScorer(Scorer scorer)
     {
     }
 
     public void SetNextReader(AtomicReaderContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         Flush();
-        var reader = context.AtomicReader;
-        _segment = new Segment(
-            KeyedFields.Select(f => reader.GetSortedDocValues(f)).ToArray(),
-            reader.GetSortedDocValues(SearchFields.Standing),
-            reader.GetNumericDocValues(SearchFields.ExpiresValue));
+        _segment = new Segment(SegmentFacetValues.Of(context.AtomicReader, KeyedFields));
     }
 
     public void Collect(int doc)
     {
         var segment = _segment!;
-        for (var i = 0; i < segment.Keyed.Length; i++)
+        var values = segment.Values;
+        for (var i = 0; i < values.Keyed.Count; i++)
         {
-            if (segment.Keyed[i] is { } values && values.GetOrd(doc) is var ord and >= 0)
+            if (values.Keyed[i].Ordinals[doc] is var ord and >= 0)
             {
                 segment.KeyedCounts[i][ord]++;
             }
         }
 
-        if (segment.Standing is { } standing && standing.GetOrd(doc) is var standingOrd and >= 0)
+        if (values.Standing.Ordinals[doc] is var standingOrd and >= 0)
         {
-            segment.StandingCounts[standingOrd * 2 + (segment.Expires?.Get(doc) < _today ? 1 : 0)]++;
+            segment.StandingCounts[standingOrd * 2 + (values.Expires[doc] < _today ? 1 : 0)]++;
         }
     }
 
@@ -69,17 +76,15 @@ public sealed class FacetCollector(DateOnly today) : ICollector
             return;
         }
 
-        var text = new BytesRef();
-        for (var i = 0; i < segment.Keyed.Length; i++)
+        for (var i = 0; i < segment.Values.Keyed.Count; i++)
         {
             var counts = segment.KeyedCounts[i];
+            var names = segment.Values.Keyed[i].Values;
             for (var ord = 0; ord < counts.Length; ord++)
             {
                 if (counts[ord] > 0)
                 {
-                    segment.Keyed[i]!.LookupOrd(ord, text);
-                    var key = text.Utf8ToString();
-                    _counts[KeyedFields[i]][key] = _counts[KeyedFields[i]].GetValueOrDefault(key) + counts[ord];
+                    _counts[KeyedFields[i]][names[ord]] = _counts[KeyedFields[i]].GetValueOrDefault(names[ord]) + counts[ord];
                 }
             }
         }
@@ -88,8 +93,7 @@ public sealed class FacetCollector(DateOnly today) : ICollector
         {
             if (segment.StandingCounts[slot] > 0)
             {
-                segment.Standing!.LookupOrd(slot / 2, text);
-                var status = Enum.Parse<CertificateStanding>(text.Utf8ToString()).Status(lapsed: slot % 2 == 1);
+                var status = Enum.Parse<CertificateStanding>(segment.Values.Standing.Values[slot / 2]).Status(lapsed: slot % 2 == 1);
                 _statuses[status] = _statuses.GetValueOrDefault(status) + segment.StandingCounts[slot];
             }
         }
@@ -100,26 +104,13 @@ public sealed class FacetCollector(DateOnly today) : ICollector
     private static List<FacetValue> Sorted(Dictionary<string, int> counts) =>
         [.. counts.Select(p => new FacetValue(p.Key, p.Value)).OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal)];
 
-    private sealed class Segment
+    private sealed class Segment(SegmentFacetValues values)
     {
-        public Segment(SortedDocValues?[] keyed, SortedDocValues? standing, NumericDocValues? expires)
-        {
-            Keyed = keyed;
-            KeyedCounts = keyed.Select(v => new int[v?.ValueCount ?? 0]).ToArray();
-            Standing = standing;
-            StandingCounts = new int[(standing?.ValueCount ?? 0) * 2];
-            Expires = expires;
-        }
+        public SegmentFacetValues Values { get; } = values;
 
-        public SortedDocValues?[] Keyed { get; }
-
-        public int[][] KeyedCounts { get; }
-
-        public SortedDocValues? Standing { get; }
+        public int[][] KeyedCounts { get; } = [.. values.Keyed.Select(c => new int[c.Values.Length])];
 
         /// <summary>Two slots per standing: [ord * 2] not lapsed, [ord * 2 + 1] past its expiry.</summary>
-        public int[] StandingCounts { get; }
-
-        public NumericDocValues? Expires { get; }
+        public int[] StandingCounts { get; } = new int[values.Standing.Values.Length * 2];
     }
 }
