@@ -110,18 +110,8 @@ public sealed class GraphQLEndpoint(
             return;
         }
 
-        var result = await executer.ExecuteAsync(new ExecutionOptions
-        {
-            Query = graphQLRequest.Query,
-            Document = document,
-            Variables = graphQLRequest.Variables,
-            OperationName = graphQLRequest.OperationName,
-            Extensions = graphQLRequest.Extensions,
-            RequestServices = http.RequestServices,
-            User = http.User,
-            UserContext = new RegistryUserContext(caller),
-            CancellationToken = http.RequestAborted,
-        });
+        var result = await executer.ExecuteAsync(graphQLRequest.ToExecutionOptions(
+            document, http.RequestServices, http.User, new RegistryUserContext(caller), http.RequestAborted));
         await responses.WriteAsync(http, result, GraphQLResponses.StatusOf(result, chosen), chosen);
     }
 }

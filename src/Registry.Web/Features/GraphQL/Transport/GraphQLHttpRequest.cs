@@ -1,9 +1,28 @@
+using System.Security.Claims;
 using GraphQL;
+using GraphQLParser.AST;
+using Registry.Web.Features.GraphQL.Api.Mutations;
 
 namespace Registry.Web.Features.GraphQL.Transport;
 
-/// <summary>The four parameters of a GraphQL-over-HTTP request, however they arrived (JSON body or query string).</summary>
-public sealed record GraphQLHttpRequest(string Query, Inputs? Variables, string? OperationName, Inputs? Extensions);
+/// <summary>The four parameters of a GraphQL-over-HTTP request, however they arrived (JSON body, query string, a WebSocket message).</summary>
+public sealed record GraphQLHttpRequest(string Query, Inputs? Variables, string? OperationName, Inputs? Extensions)
+{
+    /// <summary>How every transport hands a parsed request to the engine, with the caller (if any) as the user context.</summary>
+    public ExecutionOptions ToExecutionOptions(GraphQLDocument document, IServiceProvider services, ClaimsPrincipal user,
+        RegistryUserContext userContext, CancellationToken cancellationToken) => new()
+    {
+        Query = Query,
+        Document = document,
+        Variables = Variables,
+        OperationName = OperationName,
+        Extensions = Extensions,
+        RequestServices = services,
+        User = user,
+        UserContext = userContext,
+        CancellationToken = cancellationToken,
+    };
+}
 
 /// <summary>Why a request was refused before GraphQL saw it: an HTTP status, a stable code, a sentence.</summary>
 public sealed record TransportProblem(int Status, string Code, string Message);

@@ -10,6 +10,7 @@ using GraphQL.Execution;
 using GraphQLParser;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
+using Registry.Web.Features.GraphQL.Api.Mutations;
 using Registry.Web.Features.GraphQL.Errors;
 using static Registry.Web.Features.GraphQL.Transport.WebSockets.TransportWsProtocol;
 
@@ -250,17 +251,9 @@ public sealed partial class TransportWsSession(
                 return;
             }
 
-            var result = await executer.ExecuteAsync(new ExecutionOptions
-            {
-                Query = request.Query,
-                Document = document,
-                Variables = request.Variables,
-                OperationName = request.OperationName,
-                Extensions = request.Extensions,
-                RequestServices = scope.ServiceProvider,
-                User = http.User,
-                CancellationToken = cancellation.Token,
-            });
+            // No API key travels on the socket (mutations are refused above), so the caller is always anonymous.
+            var result = await executer.ExecuteAsync(request.ToExecutionOptions(
+                document, scope.ServiceProvider, http.User, new RegistryUserContext(null), cancellation.Token));
 
             if (result.Streams is { Count: > 0 } streams)
             {
