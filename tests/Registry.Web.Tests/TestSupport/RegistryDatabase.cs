@@ -22,7 +22,15 @@ public sealed class RegistryDatabase : IAsyncLifetime
         AdminConnectionString = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "postgres", Pooling = false }.ConnectionString;
         ConnectionString = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = Name }.ConnectionString;
         DataSource = NpgsqlDataSource.Create(ConnectionString);
-        _site = new Lazy<RegistryWebFactory>(() => new RegistryWebFactory(ConnectionString));
+        // Test classes run in parallel and share this site. WebApplicationFactory builds its host on first use
+        // without a lock, so several classes arriving at once each built one, all on the same index folder,
+        // and every host but one failed to lock it. The Lazy lets one thread build and start it.
+        _site = new Lazy<RegistryWebFactory>(() =>
+        {
+            var site = new RegistryWebFactory(ConnectionString);
+            site.StartServer();
+            return site;
+        });
         _browserSite = new Lazy<RegistryWebFactory>(() => new RegistryWebFactory(ConnectionString, onKestrel: true));
     }
 

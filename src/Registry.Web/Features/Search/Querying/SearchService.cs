@@ -10,7 +10,7 @@ namespace Registry.Web.Features.Search.Querying;
 /// <summary>Runs one search: interpret the text, query the replica, count facets, mark names, re-check status.</summary>
 public sealed class SearchService(SearchReplica replica, NpgsqlDataSource dataSource, TimeProvider clock)
 {
-    private static readonly Sort ByRelevanceThenId = new(SortField.FIELD_SCORE, new SortField(SearchFields.IdOrder, SortFieldType.INT64));
+    private static readonly Sort ByRelevanceThenId = new(SteadyRelevance.Field, new SortField(SearchFields.IdOrder, SortFieldType.INT64));
 
     public async Task<SearchOutcome> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
