@@ -33,6 +33,24 @@ public sealed class PageTests(RegistryDatabase database)
     }
 
     [Fact]
+    public async Task A_change_published_after_a_view_shows_in_the_counts_of_the_next_view()
+    {
+        var (certificate, body) = await _registry.IssueAsync(new DateOnly(2025, 7, 2));
+        using var client = database.Site.CreatePageClient();
+        var before = WithdrawnCount(_parser.ParseDocument(await client.GetStringAsync("/")));
+
+        await using (var db = database.CreateContext())
+        {
+            await new CertificatePublisher(db, TimeProvider.System).ChangeAsync(certificate.Number,
+                StatusChange.Withdraw(new DateOnly(2025, 9, 1), "Holder closed its service network", "x"), TestRegistry.Actor(body), CancellationToken.None);
+        }
+
+        // Withdrawals are final, so tests running alongside can only raise the count.
+        var after = WithdrawnCount(_parser.ParseDocument(await client.GetStringAsync("/")));
+        after.ShouldBeGreaterThanOrEqualTo(before + 1);
+    }
+
+    [Fact]
     public async Task Every_page_links_search_and_the_code_check_and_both_answer()
     {
         using var client = database.Site.CreatePageClient();
@@ -222,6 +240,9 @@ public sealed class PageTests(RegistryDatabase database)
         await new CertificatePublisher(db, new ManualClock(published)).ChangeAsync(number,
             StatusChange.Suspend(effective, "Repair outlets failed the surveillance audit", "x"), TestRegistry.Actor(body), CancellationToken.None);
     }
+
+    private static int WithdrawnCount(AngleSharp.Html.Dom.IHtmlDocument page) =>
+        ParseCount(page.QuerySelector("[data-testid=status-counts] tbody tr[data-status=Withdrawn] td")!.TextContent);
 
     private static int ParseCount(string text) => int.Parse(text.Replace(",", "", StringComparison.Ordinal).Trim(), System.Globalization.CultureInfo.InvariantCulture);
 }

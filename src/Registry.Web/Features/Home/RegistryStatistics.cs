@@ -8,7 +8,11 @@ namespace Registry.Web.Features.Home;
 
 public sealed record StatusCount(CertificateStatus Status, string Level, int Count);
 
-/// <summary>Counts of certificates by status and level, as of today.</summary>
+/// <summary>
+/// Counts of certificates by status and level, as of today. The counts are kept until the outbox moves on
+/// or the day changes, so a published change shows on the next view; a late commit that took a lower
+/// outbox number than one already counted is caught by <see cref="MaxAge"/>.
+/// </summary>
 public sealed class RegistryStatistics(RegistryDbContext db, TimeProvider clock, IMemoryCache cache)
 {
     private static readonly object CacheKey = new();
@@ -20,14 +24,14 @@ public sealed class RegistryStatistics(RegistryDbContext db, TimeProvider clock,
 
     public async Task<IReadOnlyList<StatusCount>> CountAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var outboxEnd = await OutboxEndAsync(cancellationToken);
         var known = cache.Get<Snapshot>(CacheKey);
-        if (known is not null && now - known.TakenAt < MaxAge)
+        if (known is not null && IsCurrent(known, outboxEnd))
         {
             return known.Counts;
         }
 
-        // Someone is already recounting: a few seconds' old counts are fine meanwhile.
+        // Someone is already recounting: counts a moment old are fine meanwhile.
         if (known is not null && !await Recount.WaitAsync(0, cancellationToken))
         {
             return known.Counts;
@@ -41,20 +45,29 @@ public sealed class RegistryStatistics(RegistryDbContext db, TimeProvider clock,
         try
         {
             known = cache.Get<Snapshot>(CacheKey);
-            if (known is not null && clock.GetUtcNow() - known.TakenAt < MaxAge)
+            if (known is not null && IsCurrent(known, outboxEnd))
             {
                 return known.Counts;
             }
 
-            var counts = await CountNowAsync(cancellationToken);
-            cache.Set(CacheKey, new Snapshot(counts, clock.GetUtcNow()));
-            return counts;
+            // The outbox end is read before counting, so the counts hold at least every change up to it.
+            var snapshot = new Snapshot(await CountNowAsync(cancellationToken), outboxEnd, RegistryCalendar.Today(clock), clock.GetUtcNow());
+            cache.Set(CacheKey, snapshot);
+            return snapshot.Counts;
         }
         finally
         {
             Recount.Release();
         }
     }
+
+    private bool IsCurrent(Snapshot snapshot, long outboxEnd) =>
+        snapshot.OutboxEnd >= outboxEnd
+        && snapshot.Day == RegistryCalendar.Today(clock)
+        && clock.GetUtcNow() - snapshot.TakenAt < MaxAge;
+
+    private async Task<long> OutboxEndAsync(CancellationToken cancellationToken) =>
+        await db.Outbox.MaxAsync(o => (long?)o.Sequence, cancellationToken) ?? 0;
 
     private async Task<IReadOnlyList<StatusCount>> CountNowAsync(CancellationToken cancellationToken)
     {
@@ -71,5 +84,5 @@ public sealed class RegistryStatistics(RegistryDbContext db, TimeProvider clock,
         return rows.Select(r => new StatusCount(r.Standing.Status(r.Lapsed), r.Level, r.Count)).ToList();
     }
 
-    private sealed record Snapshot(IReadOnlyList<StatusCount> Counts, DateTimeOffset TakenAt);
+    private sealed record Snapshot(IReadOnlyList<StatusCount> Counts, long OutboxEnd, DateOnly Day, DateTimeOffset TakenAt);
 }
