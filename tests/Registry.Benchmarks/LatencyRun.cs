@@ -57,6 +57,35 @@ public sealed record LatencySeries(BenchKind Kind, Engine Engine, double[] Milli
         var rank = (int)Math.Ceiling(p * sorted.Length);
         return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
     }
+
+    /// <summary>
+    /// Percentile of a workload that asks the queries of <paramref name="a"/> and <paramref name="b"/> equally often,
+    /// whatever the number of timed queries in each (a series cut short by its time budget counts as much as a full one).
+    /// </summary>
+    public static double EvenMixPercentile(IReadOnlyCollection<double> a, IReadOnlyCollection<double> b, double p)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a.Count == 0 || b.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        var weighted = a.Select(v => (Value: v, Weight: 0.5 / a.Count)).Concat(b.Select(v => (Value: v, Weight: 0.5 / b.Count))).OrderBy(x => x.Value);
+        var reached = 0.0;
+        var last = double.NaN;
+        foreach (var (value, weight) in weighted)
+        {
+            reached += weight;
+            last = value;
+            if (reached >= p - 1e-12)
+            {
+                return value;
+            }
+        }
+
+        return last;
+    }
 }
 
 /// <summary>Per-phase latencies of the pure Lucene path (to see which part dominates when a target is missed).</summary>

@@ -26,7 +26,6 @@ public sealed class SearchPageModel(SearchService search, BodyNames bodyNames) :
     {
         var problems = new List<SearchProblem>();
         Query = Read(Request.Query, problems);
-        Bodies = await bodyNames.AllAsync(cancellationToken);
         // Blank text alone asks nothing (the hint is shown); over-long text still goes to validation for its message.
         var asked = (Query.Text?.Length ?? 0) > SearchRequest.MaxTextLength || SearchText.Clean(Query.Text).Length > 0 || Query.HasFilters;
         if (problems.Count == 0 && asked)
@@ -37,6 +36,7 @@ public sealed class SearchPageModel(SearchService search, BodyNames bodyNames) :
             IndexNotReady = outcome.IndexNotReady;
         }
 
+        Bodies = await bodyNames.ForAsync([.. Query.Bodies, .. Results?.Facets.Bodies.Select(b => b.Value) ?? []], cancellationToken);
         Problems = problems;
         if (problems.Count > 0)
         {

@@ -15,7 +15,6 @@ namespace Registry.Web.Tests.Search.Querying;
 /// </summary>
 public sealed class SearchPageBadInputTests(RegistryDatabase database)
 {
-    private static readonly TimeSpan IndexWait = TimeSpan.FromSeconds(90);
     private readonly HtmlParser _parser = new();
 
     [Theory]
@@ -25,7 +24,7 @@ public sealed class SearchPageBadInputTests(RegistryDatabase database)
         var text = BadInput.Inputs[index];
         using var client = database.Site.CreatePageClient();
 
-        using var response = await GetAsync(client, "/search?q=" + Escape(text));
+        using var response = await SearchPages.GetAsync(client, "/search?q=" + Escape(text));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK, label);
         var html = await response.Content.ReadAsStringAsync();
@@ -43,7 +42,7 @@ public sealed class SearchPageBadInputTests(RegistryDatabase database)
     {
         using var client = database.Site.CreatePageClient();
 
-        using var response = await GetAsync(client, "/search/suggest?q=" + Escape(BadInput.Inputs[index]));
+        using var response = await SearchPages.GetAsync(client, "/search/suggest?q=" + Escape(BadInput.Inputs[index]));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK, label);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/json");
@@ -59,7 +58,7 @@ public sealed class SearchPageBadInputTests(RegistryDatabase database)
 
         foreach (var text in new[] { "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "<b>梦金园</b>" })
         {
-            using var response = await GetAsync(client, "/search?q=" + Escape(text));
+            using var response = await SearchPages.GetAsync(client, "/search?q=" + Escape(text));
 
             var html = await response.Content.ReadAsStringAsync();
             html.ShouldNotContain(text);
@@ -76,7 +75,7 @@ public sealed class SearchPageBadInputTests(RegistryDatabase database)
 
         foreach (var text in BadInput.TooLong)
         {
-            using var response = await GetAsync(client, "/search?q=" + Escape(text));
+            using var response = await SearchPages.GetAsync(client, "/search?q=" + Escape(text));
 
             response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
             var page = _parser.ParseDocument(await response.Content.ReadAsStringAsync());
@@ -93,7 +92,7 @@ public sealed class SearchPageBadInputTests(RegistryDatabase database)
 
         foreach (var text in BadInput.TooLong)
         {
-            using var response = await GetAsync(client, "/search/suggest?q=" + Escape(text));
+            using var response = await SearchPages.GetAsync(client, "/search/suggest?q=" + Escape(text));
 
             response.StatusCode.ShouldBe(HttpStatusCode.OK);
             (await response.Content.ReadAsStringAsync()).ShouldBe("[]");
@@ -116,8 +115,8 @@ public sealed class SearchPageBadInputTests(RegistryDatabase database)
     {
         using var client = database.Site.CreatePageClient();
 
-        using var page = await GetAsync(client, "/search?q=" + raw);
-        using var suggest = await GetAsync(client, "/search/suggest?q=" + raw);
+        using var page = await SearchPages.GetAsync(client, "/search?q=" + raw);
+        using var suggest = await SearchPages.GetAsync(client, "/search/suggest?q=" + raw);
 
         page.StatusCode.ShouldBe(HttpStatusCode.OK);
         suggest.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -160,7 +159,7 @@ public sealed class SearchPageBadInputTests(RegistryDatabase database)
     {
         using var client = database.Site.CreatePageClient();
 
-        using var response = await GetAsync(client, "/search?" + query);
+        using var response = await SearchPages.GetAsync(client, "/search?" + query);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, query);
         var page = _parser.ParseDocument(await response.Content.ReadAsStringAsync());
@@ -183,51 +182,16 @@ public sealed class SearchPageBadInputTests(RegistryDatabase database)
         // Something the site's index holds, so that "everything" would not be nothing.
         var (certificate, _) = await new TestRegistry(database).IssueAsync(new DateOnly(2025, 9, 1));
         using var client = database.Site.CreatePageClient();
-        await WaitUntilFoundAsync(client, certificate.NormalizedNumber);
+        await SearchPages.WaitUntilFoundAsync(client, certificate.NormalizedNumber);
 
         foreach (var raw in new[] { "%20%20%20", "%E3%80%80", "%01%02", "%EF%BB%BF%E2%80%8B", "%ED%A0%80" })
         {
-            using var response = await GetAsync(client, "/search?q=" + raw);
+            using var response = await SearchPages.GetAsync(client, "/search?q=" + raw);
 
             response.StatusCode.ShouldBe(HttpStatusCode.OK, raw);
             var page = _parser.ParseDocument(await response.Content.ReadAsStringAsync());
             page.QuerySelector("[data-testid=total]")?.GetAttribute("data-total").ShouldBe("0", raw);
             page.QuerySelectorAll("[data-testid=hits] li").ShouldBeEmpty(raw);
-        }
-    }
-
-    private async Task WaitUntilFoundAsync(HttpClient client, string number)
-    {
-        var deadline = DateTimeOffset.UtcNow + IndexWait;
-        while (true)
-        {
-            using var response = await GetAsync(client, "/search?q=" + number);
-            var page = _parser.ParseDocument(await response.Content.ReadAsStringAsync());
-            if (page.QuerySelector($"[data-testid=hits] li[data-number={number}]") is not null)
-            {
-                return;
-            }
-
-            DateTimeOffset.UtcNow.ShouldBeLessThan(deadline, $"the site's index never showed {number}");
-            await Task.Delay(200, TestContext.Current.CancellationToken);
-        }
-    }
-
-    /// <summary>GETs an address, waiting while the site is still building its first index (503).</summary>
-    private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string url)
-    {
-        var deadline = DateTimeOffset.UtcNow + IndexWait;
-        while (true)
-        {
-            var response = await client.GetAsync(new Uri(url, UriKind.Relative), TestContext.Current.CancellationToken);
-            if (response.StatusCode != HttpStatusCode.ServiceUnavailable || DateTimeOffset.UtcNow > deadline)
-            {
-                return response;
-            }
-
-            (await response.Content.ReadAsStringAsync()).ShouldContain("data-testid=\"not-ready\"");
-            response.Dispose();
-            await Task.Delay(250, TestContext.Current.CancellationToken);
         }
     }
 

@@ -5,6 +5,7 @@ using Registry.Domain.Lifecycle;
 using Registry.Web.Features.Certificates;
 using Registry.Web.Features.GraphQL.Loaders;
 using Registry.Web.Features.GraphQL.Paging;
+using Registry.Web.Features.Search;
 using Registry.Web.Features.Search.Querying;
 
 namespace Registry.Web.Features.GraphQL.Api;
@@ -73,7 +74,7 @@ public sealed class SearchFacetsGraphType : ObjectGraphType<SearchPage>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FacetValueGraphType>>>>("bodies").ResolveAsync(async c =>
         {
             var values = c.Source.Results.Facets.Bodies;
-            var names = await BodyFacetNames.ForAsync([.. values.Select(v => v.Value)], c);
+            var names = await c.Service<BodyNames>().ForAsync([.. values.Select(v => v.Value)], c.CancellationToken);
             return values.Select(v => names.TryGetValue(v.Value, out var name) ? new LabelledFacet(v.Value, v.Count, name.Zh, name.En) : new LabelledFacet(v.Value, v.Count, null, null)).ToList();
         });
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FacetValueGraphType>>>>("provinces").Resolve(c => c.Source.Results.Facets.Provinces
