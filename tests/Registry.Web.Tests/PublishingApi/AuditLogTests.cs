@@ -99,6 +99,22 @@ public sealed class AuditLogTests(RegistryDatabase database)
     }
 
     [Theory]
+    [InlineData("203.0.113.7", "203.0.113.7")]
+    [InlineData("198.51.100.1, 203.0.113.7", "203.0.113.7")]
+    [InlineData("2001:db8::5", "2001:db8::5")]
+    public async Task Behind_a_proxy_on_loopback_an_entry_records_the_address_the_proxy_forwarded(string forwardedFor, string recorded)
+    {
+        var api = await PublishingApiClient.ForNewBodyAsync(database);
+        using var overTcp = PublishingApiClient.WithKey(new HttpClient { BaseAddress = database.BrowserSiteAddress }, api.Token);
+        overTcp.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
+
+        using var response = await overTcp.PostAsJsonAsync("/api/publishing/certificates", PublishingApiClient.IssueFields());
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await PageAsync(api, string.Empty)).Entries.Single().SourceAddress.ShouldBe(recorded);
+    }
+
+    [Theory]
     [InlineData("UPDATE audit_entries SET outcome = 'Applied' WHERE body_id = {0}", "UPDATE")]
     [InlineData("DELETE FROM audit_entries WHERE body_id = {0}", "DELETE")]
     [InlineData("TRUNCATE audit_entries", "TRUNCATE")]

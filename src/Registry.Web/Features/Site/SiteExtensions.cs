@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 
 namespace Registry.Web.Features.Site;
@@ -17,6 +18,7 @@ public static class SiteExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<DemoDataNotice>();
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>(ReverseProxies.Configure).ValidateOnStart();
         builder.Services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture(Chinese);
@@ -34,6 +36,7 @@ public static class SiteExtensions
 
     public static WebApplication UseSite(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseRequestLocalization();

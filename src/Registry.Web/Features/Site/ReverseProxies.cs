@@ -1,0 +1,42 @@
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
+
+namespace Registry.Web.Features.Site;
+
+/// <summary>
+/// Behind a reverse proxy every request arrives from the proxy's address, so the audit log would record the
+/// proxy and the anonymous rate limit would put every caller in one bucket. X-Forwarded-For and -Proto are
+/// honoured from the proxies named in configuration (and from loopback, ASP.NET Core's default), never from
+/// anyone else, who could otherwise pick the address the registry records for them.
+/// </summary>
+public static class ReverseProxies
+{
+    public const string Section = "ReverseProxies";
+
+    public static void Configure(ForwardedHeadersOptions options, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(configuration);
+        options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        // Only the address the nearest trusted proxy saw: entries further left are whatever the client wrote.
+        options.ForwardLimit = 1;
+        foreach (var (key, value) in Values(configuration, "Addresses"))
+        {
+            options.KnownProxies.Add(IPAddress.TryParse(value, out var address)
+                ? address
+                : throw new InvalidOperationException($"{Section}:Addresses:{key} is not an IP address: '{value}'."));
+        }
+
+        foreach (var (key, value) in Values(configuration, "Networks"))
+        {
+            options.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(value, out var network)
+                ? network
+                : throw new InvalidOperationException($"{Section}:Networks:{key} is not a network in CIDR form (such as 10.0.0.0/8): '{value}'."));
+        }
+    }
+
+    private static IEnumerable<(string Key, string Value)> Values(IConfiguration configuration, string name) =>
+        configuration.GetSection(Section).GetSection(name).GetChildren()
+            .Where(c => !string.IsNullOrWhiteSpace(c.Value))
+            .Select(c => (c.Key, c.Value!.Trim()));
+}
