@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Registry.Web.Features.Audit;
 using Registry.Web.Features.Publishing;
 using Registry.Web.Tests.TestSupport;
@@ -102,6 +103,49 @@ public sealed class IdempotencyTests(RegistryDatabase database)
         {
             response.Dispose();
         }
+    }
+
+    [Fact]
+    public async Task A_retry_after_the_retention_is_a_new_call()
+    {
+        var api = await PublishingApiClient.ForNewBodyAsync(database);
+        var issued = await api.IssueAsync();
+        var suspend = new { effectiveOn = PublishingApiClient.Today, reason = "Complaint" };
+        var path = $"/api/publishing/certificates/{issued.Number}/suspend";
+        (await api.PostAsync(path, suspend, "old-key")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await AgeRecordsAsync(api, TimeSpan.FromDays(8));
+
+        using var retry = await api.PostAsync(path, suspend, "old-key");
+
+        // Judged anew: the certificate is suspended already, which a replay would not have said.
+        var problem = await PublishingApiClient.ProblemAsync(retry, HttpStatusCode.UnprocessableEntity, "CERTIFICATE_SUSPENDED");
+        problem.GetProperty("replayed").GetBoolean().ShouldBeFalse();
+        await using var db = database.CreateContext();
+        (await db.IdempotencyRecords.SingleAsync(r => r.BodyId == api.Body.Id && r.Key == "old-key")).ErrorCode.ShouldBe("CERTIFICATE_SUSPENDED");
+    }
+
+    [Fact]
+    public async Task The_pruner_deletes_records_past_the_retention_and_keeps_the_rest()
+    {
+        var api = await PublishingApiClient.ForNewBodyAsync(database);
+        var issued = await api.IssueAsync();
+        var path = $"/api/publishing/certificates/{issued.Number}";
+        (await api.PostAsync($"{path}/suspend", new { effectiveOn = PublishingApiClient.Today, reason = "Complaint" }, "aged")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await AgeRecordsAsync(api, TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
+        (await api.PostAsync($"{path}/reinstate", new { effectiveOn = PublishingApiClient.Today, reason = "Resolved" }, "fresh")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var deleted = await database.Site.Services.GetRequiredService<IdempotencyRecordPruner>().PruneAsync(TestContext.Current.CancellationToken);
+
+        deleted.ShouldBeGreaterThanOrEqualTo(1);
+        await using var db = database.CreateContext();
+        (await db.IdempotencyRecords.Where(r => r.BodyId == api.Body.Id).Select(r => r.Key).ToListAsync()).ShouldBe(["fresh"]);
+    }
+
+    private async Task AgeRecordsAsync(PublishingApiClient api, TimeSpan age)
+    {
+        await using var db = database.CreateContext();
+        await db.IdempotencyRecords.Where(r => r.BodyId == api.Body.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.CreatedAt, r => r.CreatedAt - age));
     }
 
     [Theory]

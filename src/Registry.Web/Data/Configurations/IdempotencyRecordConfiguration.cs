@@ -26,5 +26,8 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
 
         // The backstop behind the advisory lock: one first result per body and key, whatever happens.
         builder.HasIndex(r => new { r.BodyId, r.Key }).IsUnique();
+
+        // For the pruner, which deletes the oldest first.
+        builder.HasIndex(r => r.CreatedAt);
     }
 }

@@ -661,6 +661,9 @@ namespace Registry.Web.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_idempotency_records");
 
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_idempotency_records_created_at");
+
                     b.HasIndex("BodyId", "Key")
                         .IsUnique()
                         .HasDatabaseName("ix_idempotency_records_body_id_key");

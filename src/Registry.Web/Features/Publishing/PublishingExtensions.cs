@@ -19,6 +19,11 @@ public static class PublishingExtensions
         builder.Services.AddScoped<PublishingPipeline>();
         builder.Services.AddScoped<AuditQueries>();
         builder.Services.AddScoped<BulkPublisher>();
+        builder.Services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.Section)
+            .Validate(o => o.Retention > TimeSpan.Zero && o.PruneInterval > TimeSpan.Zero, $"{IdempotencyOptions.Section}: Retention and PruneInterval must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IdempotencyRecordPruner>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<IdempotencyRecordPruner>());
         builder.Services.AddScoped(services => new PublishingCommands(
             services.GetRequiredService<RegistryDbContext>(),
             services.GetRequiredService<CertificatePublisher>(),

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Registry.Domain;
 using Registry.Domain.Identifiers;
@@ -28,7 +29,7 @@ internal sealed record OperationRequest(
 /// idempotency record, and commit. A refused operation rolls back to the savepoint, so only its audit entry
 /// (and its idempotency record) is committed.
 /// </summary>
-internal sealed class PublishingPipeline(RegistryDbContext db, TimeProvider clock)
+internal sealed class PublishingPipeline(RegistryDbContext db, TimeProvider clock, IOptions<IdempotencyOptions> idempotency)
 {
     private const string Savepoint = "publishing_operation";
 
@@ -54,6 +55,13 @@ internal sealed class PublishingPipeline(RegistryDbContext db, TimeProvider cloc
                 $"SELECT pg_advisory_xact_lock(hashtextextended({"idempotency/" + request.Caller.BodyId + "/" + key}, 0))", cancellationToken);
             var earlier = await db.IdempotencyRecords.AsNoTracking()
                 .SingleOrDefaultAsync(r => r.BodyId == request.Caller.BodyId && r.Key == key, cancellationToken);
+            if (earlier is not null && earlier.CreatedAt <= clock.GetUtcNow() - idempotency.Value.Retention)
+            {
+                // Past retention, so the call is new, whether or not the pruner has come by yet.
+                await db.IdempotencyRecords.Where(r => r.Id == earlier.Id).ExecuteDeleteAsync(cancellationToken);
+                earlier = null;
+            }
+
             if (earlier is not null)
             {
                 var answer = Replay<T>(earlier, request.Operation, hash);
