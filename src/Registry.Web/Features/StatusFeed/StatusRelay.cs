@@ -17,6 +17,7 @@ public sealed partial class StatusRelay(
     IConfiguration configuration,
     RedisConnection redis,
     FeedNames names,
+    StatusChangeFeed feed,
     IOptions<StatusFeedOptions> options,
     ILogger<StatusRelay> logger) : BackgroundService
 {
@@ -112,11 +113,22 @@ public sealed partial class StatusRelay(
     }
 
     // The first leader ever starts at the outbox's end: the feed is for changes from now on, not a replay of history.
+    // A Redis that comes back empty (restarted without persistence) has lost the recorded position, not the
+    // changes made while it was down: this instance resumes after the last change it relayed or received.
     private async Task<long> StartingPointAsync(NpgsqlConnection connection, IDatabase database, CancellationToken cancellationToken)
     {
-        if ((await database.StringGetAsync(names.RelayedSequence)).TryParse(out long stored))
+        // RedisValue.TryParse reads a missing key as 0, which would replay the whole outbox: ask HasValue first.
+        if (await database.StringGetAsync(names.RelayedSequence) is { HasValue: true } value && value.TryParse(out long stored))
         {
             return stored;
+        }
+
+        var known = Math.Max(RelayedSequence, feed.LastDelivered);
+        if (known > 0)
+        {
+            await database.StringSetAsync(names.RelayedSequence, known, when: When.NotExists);
+            LogResuming(known);
+            return known;
         }
 
         var end = await OutboxReader.LastSequenceAsync(connection, null, cancellationToken);
@@ -155,6 +167,9 @@ public sealed partial class StatusRelay(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Status relay: no relayed position in Redis; starting after outbox sequence {Sequence}")]
     private partial void LogStartingAtEnd(long sequence);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Status relay: Redis holds no relayed position (restarted empty?); resuming after sequence {Sequence}, the last this instance relayed or received")]
+    private partial void LogResuming(long sequence);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Status relay: cannot relay (PostgreSQL or Redis unavailable); trying again")]
     private partial void LogFailure(Exception exception);
