@@ -49,6 +49,7 @@ internal sealed class PublishingPipeline(RegistryDbContext db, TimeProvider cloc
 
         var hash = IdempotencyKeys.RequestHash(request.Operation, request.Request);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Database.AutoSavepointsEnabled = false;
         if (key is not null)
         {
             await db.Database.ExecuteSqlAsync(

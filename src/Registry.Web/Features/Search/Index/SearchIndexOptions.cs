@@ -19,4 +19,12 @@ public sealed class SearchIndexOptions
 
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 500;
+
+    /// <summary>
+    /// After applying changes the follower rests this long before applying more, so that a burst of publishing
+    /// (bulk rows commit one by one) is applied in a few batches rather than one reopen of the index per change.
+    /// A change after a quiet spell is applied at once; one in a burst waits at most this long.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
+    public TimeSpan ApplyInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 }

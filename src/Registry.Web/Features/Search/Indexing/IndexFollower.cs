@@ -37,6 +37,7 @@ public sealed partial class IndexFollower(
                     if (applied > 0)
                     {
                         LogApplied(applied, replica.Current!.AppliedSequence);
+                        await Task.Delay(options.Value.ApplyInterval, stoppingToken);
                     }
 
                     await listener.WaitAsync(options.Value.PollInterval, stoppingToken);
