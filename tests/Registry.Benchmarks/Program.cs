@@ -15,6 +15,17 @@ if (args is ["verify", ..])
     return await VerificationBench.RunAsync(args[1..], stop.Token);
 }
 
+if (args is ["publish", ..])
+{
+    using var stop = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) =>
+    {
+        e.Cancel = true;
+        stop.Cancel();
+    };
+    return await Registry.Benchmarks.Publishing.PublishingBench.RunAsync(args[1..], stop.Token);
+}
+
 BenchOptions options;
 try
 {

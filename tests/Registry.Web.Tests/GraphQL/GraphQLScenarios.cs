@@ -16,8 +16,17 @@ public sealed class GraphQLScenarios(RegistryDatabase database)
 
     public TestRegistry Registry => _registry;
 
-    /// <summary>A run of Chinese characters found in no other test's names, so that a search for it finds only ours.</summary>
-    public static string UniqueChineseToken() => "甄" + new string([.. TestRegistry.UniqueSuffix().Select(d => Numerals[d - '0'])]);
+    /// <summary>
+    /// A run of Chinese characters found in no other test's names, so that a search for it finds only ours. A name
+    /// matches when it holds every two-character piece of the search, in any order, so the counter's digits are
+    /// written last digit first and then in order: consecutive counters (…六六五, …六六六) then differ in their
+    /// first piece instead of sharing all of them.
+    /// </summary>
+    public static string UniqueChineseToken()
+    {
+        var digits = TestRegistry.UniqueSuffix().Select(d => Numerals[d - '0']).ToArray();
+        return "甄" + new string([.. digits.Reverse()]) + new string(digits);
+    }
 
     /// <summary>Issues a four-star certificate to <paramref name="organisation"/> from <paramref name="body"/> on <paramref name="issuedOn"/> (the clock standing on that day).</summary>
     public async Task<Certificate> IssueAsync(CertificationBody body, Organisation organisation, DateOnly issuedOn, decimal score = 92.5m)
