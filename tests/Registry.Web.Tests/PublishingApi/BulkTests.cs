@@ -114,4 +114,36 @@ public sealed class BulkTests(RegistryDatabase database)
         await using var db = database.CreateContext();
         (await db.Certificates.CountAsync(c => numbers.Contains(c.Number))).ShouldBe(270);
     }
+
+    [Fact]
+    public async Task Changes_to_one_certificate_apply_in_the_order_sent_while_lanes_run_side_by_side()
+    {
+        var api = await PublishingApiClient.ForNewBodyAsync(database);
+        var today = PublishingApiClient.Today;
+        var issuedOn = PublishingApiClient.Day(DateOnly.Parse(today, CultureInfo.InvariantCulture).AddDays(-3));
+        var numbers = Enumerable.Range(0, 12).Select(_ => PublishingApiClient.NewNumber()).ToList();
+        var csv = new StringBuilder(Header).Append('\n');
+        foreach (var (number, i) in numbers.Select((n, i) => (n, i)))
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"issue,{number},,,,three-star,85,家电维修,,{issuedOn},{TestRegistry.NewCreditCode()},顺序测试{i}号公司\n");
+        }
+
+        // Interleaved: every certificate is suspended, reinstated and withdrawn, each step allowed only after the one before.
+        foreach (var step in new[] { "suspend", "reinstate", "withdraw" })
+        {
+            foreach (var number in numbers)
+            {
+                csv.Append(CultureInfo.InvariantCulture, $"{step},{number},,{today},Ordered step,,,,,,,\n");
+            }
+        }
+
+        using var response = await api.PostRawAsync("/api/publishing/bulk", csv.ToString(), "text/csv");
+
+        var result = await PublishingApiClient.OkAsync<JsonElement>(response);
+        result.GetProperty("applied").GetInt32().ShouldBe(48, result.ToString());
+        result.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("row").GetInt32()).ShouldBe(Enumerable.Range(1, 48));
+        await using var db = database.CreateContext();
+        var counts = await db.Certificates.Where(c => numbers.Contains(c.Number)).Select(c => c.EventCount).ToListAsync();
+        counts.ShouldBe(Enumerable.Repeat(4, 12));
+    }
 }

@@ -5,38 +5,56 @@ using Registry.Web.Features.Publishing.Rows;
 namespace Registry.Web.Features.Publishing.Bulk;
 
 /// <summary>
-/// Applies a bulk request's rows one after another, each in its own transaction through
-/// <see cref="PublishingCommands"/>: a refused row changes nothing and stops nothing. With an idempotency
-/// key, row n is sent with the key "key/n", so a retried request replays the rows that were done and applies
-/// the rest.
+/// Applies a bulk request's rows, each in its own transaction through <see cref="PublishingCommands"/>: a refused
+/// row changes nothing and stops nothing. Rows run in <see cref="BulkLimits.Lanes"/> lanes side by side, each with
+/// its own database session; rows about one certificate or one holder share a lane and keep their order
+/// (<see cref="BulkLanes"/>). With an idempotency key, row n is sent with the key "key/n", so a retried request
+/// replays the rows that were done and applies the rest.
 /// </summary>
-internal sealed class BulkPublisher(PublishingCommands commands, RegistryDbContext db)
+internal sealed class BulkPublisher(IServiceScopeFactory scopes)
 {
     public async Task<BulkResponse> RunAsync(PublishingCaller caller, IReadOnlyList<PublishingRow> rows, string? idempotencyKey, CancellationToken cancellationToken)
     {
         var bulkId = Guid.NewGuid();
-        var results = new List<BulkRowResult>(rows.Count);
+        var results = new BulkRowResult[rows.Count];
+        var laneOfRow = BulkLanes.Assign(rows, BulkLimits.Lanes);
+        var lanes = Enumerable.Range(0, BulkLimits.Lanes)
+            .Select(lane => Enumerable.Range(0, rows.Count).Where(i => laneOfRow[i] == lane).ToList())
+            .Where(lane => lane.Count > 0)
+            .Select(lane => RunLaneAsync(caller, rows, lane, results, bulkId, idempotencyKey, cancellationToken));
+        await Task.WhenAll(lanes);
 
-        // One connection for every row: each row's transaction would otherwise hand it back to the pool and
+        return new BulkResponse(bulkId, results.Length, results.Count(r => r.Outcome == "applied" && !r.Replayed), results.Count(r => r.Outcome == "refused" && !r.Replayed),
+            results.Count(r => r.Replayed), results);
+    }
+
+    private async Task RunLaneAsync(PublishingCaller caller, IReadOnlyList<PublishingRow> rows, List<int> lane, BulkRowResult[] results, Guid bulkId,
+        string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        // Off the request's thread at once, so the lanes really run side by side.
+        await Task.Yield();
+        await using var scope = scopes.CreateAsyncScope();
+        var commands = scope.ServiceProvider.GetRequiredService<PublishingCommands>();
+        var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+
+        // One connection for the lane's rows: each row's transaction would otherwise hand it back to the pool and
         // take it again, and the pool resets a connection it is handed (a round trip per row).
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            foreach (var row in rows)
+            foreach (var i in lane)
             {
-                results.Add(await RunRowAsync(caller, row, bulkId, idempotencyKey, cancellationToken));
+                results[i] = await RunRowAsync(commands, caller, rows[i], bulkId, idempotencyKey, cancellationToken);
             }
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
-
-        return new BulkResponse(bulkId, results.Count, results.Count(r => r.Outcome == "applied" && !r.Replayed), results.Count(r => r.Outcome == "refused" && !r.Replayed),
-            results.Count(r => r.Replayed), results);
     }
 
-    private async Task<BulkRowResult> RunRowAsync(PublishingCaller caller, PublishingRow row, Guid bulkId, string? idempotencyKey, CancellationToken cancellationToken)
+    private static async Task<BulkRowResult> RunRowAsync(PublishingCommands commands, PublishingCaller caller, PublishingRow row, Guid bulkId, string? idempotencyKey,
+        CancellationToken cancellationToken)
     {
         var operation = row.Get(RowFields.Operation)?.ToLowerInvariant();
         var number = row.Get(RowFields.Number);
