@@ -67,7 +67,7 @@ public static class FilteredDiagnosis
                 var query = build(queries[((i % queries.Count) + queries.Count) % queries.Count]);
                 var before = MachineLoad.ThreadSchedule();
                 var start = Stopwatch.GetTimestamp();
-                var top = TopFieldCollector.Create(ByRelevanceThenId, 20, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+                var top = TopFieldCollector.Create(ByRelevanceThenId, 20, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true);
                 ICollector collector = withFacets ? MultiCollector.Wrap(top, new FacetCollector(today)) : top;
                 lease.Searcher.Search(query, collector);
                 var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;

@@ -109,11 +109,13 @@ public sealed class LatencyRun(LuceneSearch lucene, SearchService service, PgTrg
 {
     private const int LuceneWarmup = 300;
     private const int PgWarmup = 10;
+    private static readonly TimeSpan GlobalWarmup = TimeSpan.FromSeconds(4);
 
     public async Task<(IReadOnlyList<LatencySeries> Series, IReadOnlyList<PhaseSeries> Phases, LatencySeries LiveStatus)> RunAsync(
         QuerySets sets, SearchReplica replica, Npgsql.NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sets);
+        await WarmUpAsync(sets, cancellationToken);
         var series = new List<LatencySeries>();
         var phases = new List<PhaseSeries>();
         foreach (var kind in Enum.GetValues<BenchKind>())
@@ -134,6 +136,26 @@ public sealed class LatencyRun(LuceneSearch lucene, SearchService service, PgTrg
         var live = await MeasureLiveStatusAsync(replica, dataSource, cancellationToken);
         Console.WriteLine($"  LiveStatus re-read of a 20-record page alone: p50 {live.P50:0.00} ms, p99 {live.P99:0.00} ms");
         return (series, phases, live);
+    }
+
+    /// <summary>
+    /// A few seconds of every kind through both paths before any series is timed: tiered compilation replaces
+    /// the first code of shared methods (analysis, scoring, collecting) in the background, and the first series
+    /// timed would otherwise pay for it alone.
+    /// </summary>
+    private async Task WarmUpAsync(QuerySets sets, CancellationToken cancellationToken)
+    {
+        var until = Stopwatch.StartNew();
+        for (var i = 0; until.Elapsed < GlobalWarmup; i++)
+        {
+            foreach (var kind in Enum.GetValues<BenchKind>())
+            {
+                var queries = sets[kind];
+                var request = queries[(i * 7919) % queries.Count].Request;
+                lucene.Search(request);
+                await service.SearchAsync(request, cancellationToken);
+            }
+        }
     }
 
     private static string Line(LatencySeries s) =>

@@ -41,7 +41,7 @@ public readonly record struct PureResult(int TotalHits, int PageHits, int FacetV
 /// </summary>
 public sealed class LuceneSearch(SearchReplica replica, TimeProvider clock)
 {
-    private static readonly Sort ByRelevanceThenId = new(SortField.FIELD_SCORE, new SortField(SearchFields.IdOrder, SortFieldType.INT64));
+    private static readonly Sort ByRelevanceThenId = new(SteadyRelevance.Field, new SortField(SearchFields.IdOrder, SortFieldType.INT64));
 
     private readonly ConcurrentDictionary<string, Filter> _statusFilters = new(StringComparer.Ordinal);
 
@@ -77,7 +77,7 @@ public sealed class LuceneSearch(SearchReplica replica, TimeProvider clock)
             _ => CertificateQueryBuilder.Build(request, interpretation, today),
         };
         var skip = (request.Page - 1) * request.PageSize;
-        var top = TopFieldCollector.Create(ByRelevanceThenId, skip + request.PageSize, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+        var top = TopFieldCollector.Create(ByRelevanceThenId, skip + request.PageSize, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true);
         var facets = new FacetCollector(today);
         var t1 = Stopwatch.GetTimestamp();
         var a1 = GC.GetAllocatedBytesForCurrentThread();

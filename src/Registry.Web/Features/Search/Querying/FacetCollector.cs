@@ -18,7 +18,7 @@ public sealed class FacetCollector(DateOnly today) : ICollector
     private readonly Dictionary<CertificateStatus, int> _statuses = [];
     private Segment? _segment;
 
-    public bool AcceptsDocsOutOfOrder => true;
+    public bool AcceptsDocsOutOfOrder => false;
 
     /// <summary>Reads every segment's facet arrays now, so that the first search after a swap does not pay for it.</summary>
     public static void Warm(IndexSearcher searcher)

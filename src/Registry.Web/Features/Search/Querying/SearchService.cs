@@ -38,23 +38,57 @@ public sealed class SearchService(SearchReplica replica, NpgsqlDataSource dataSo
         var today = RegistryCalendar.DateOf(now);
         var built = CertificateQueryBuilder.Build(request, interpretation, today);
         var skip = request.Skip;
-        var top = TopFieldCollector.Create(ByRelevanceThenId, skip + request.PageSize, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+        // fillFields: the page's certificate ids come with the sort values, so the PostgreSQL re-read can start
+        // before the stored records are loaded.
+        var top = TopFieldCollector.Create(ByRelevanceThenId, skip + request.PageSize, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true);
         var facets = new FacetCollector(today);
         lease.Searcher.Search(built.Query, MultiCollector.Wrap(top, facets));
+        var facetCounts = facets.Result();
+        var docs = top.GetTopDocs(skip, request.PageSize).ScoreDocs;
+        var ids = docs.Select(d => CertificateIdOf((FieldDoc)d)).ToList();
+        var liveRead = LiveStatus.ReadAsync(dataSource, ids, cancellationToken);
 
         // Doc values readers belong to the searching thread: read everything from the index before any await.
-        var facetCounts = facets.Result();
+        List<MarkedRecord> marked;
+        try
+        {
+            marked = [.. docs.Select(d => Marked(CertificateDocument.Read(lease.Searcher.Doc(d.Doc)), d.Score, built))];
+        }
+        catch
+        {
+            await ObserveAsync(liveRead);
+            throw;
+        }
 
-        var docs = top.GetTopDocs(skip, request.PageSize).ScoreDocs;
-        var found = docs.Select(d => (Record: CertificateDocument.Read(lease.Searcher.Doc(d.Doc)), d.Score)).ToList();
-        var scores = found.ToDictionary(f => f.Record.CertificateId, f => f.Score);
-        var live = await LiveStatus.RefreshAsync(dataSource, [.. found.Select(f => f.Record)], cancellationToken);
-        var hits = live.Select(r => new SearchHit(
-            r,
-            r.Standing.StatusOn(r.ExpiresOn, today),
-            Highlighting.Mark(SearchAnalyzers.ChineseName, SearchFields.Name, r.LegalNameZh, built.NameTerms),
-            r.NameEn is null ? null : Highlighting.Mark(SearchAnalyzers.EnglishName, SearchFields.NameEn, r.NameEn, built.EnglishTerms),
-            scores[r.CertificateId])).ToList();
+        var live = await liveRead;
+        var hits = marked
+            .Select(m => LiveStatus.Apply(m.Record, live) is { } now ? new SearchHit(now, now.Standing.StatusOn(now.ExpiresOn, today), m.Name, m.NameEn, m.Score) : null)
+            .OfType<SearchHit>()
+            .ToList();
         return new SearchOutcome(new SearchResults(request, interpretation, hits, top.TotalHits, facetCounts, now), []);
+    }
+
+    /// <summary>The id sort field (the second) holds the certificate id.</summary>
+    private static long CertificateIdOf(FieldDoc doc) => ((J2N.Numerics.Int64)doc.Fields[1]).ToInt64();
+
+    private static MarkedRecord Marked(SearchRecord record, float score, BuiltQuery built) => new(
+        record,
+        Highlighting.Mark(SearchAnalyzers.ChineseName, SearchFields.Name, record.LegalNameZh, built.NameTerms),
+        record.NameEn is null ? null : Highlighting.Mark(SearchAnalyzers.EnglishName, SearchFields.NameEn, record.NameEn, built.EnglishTerms),
+        score);
+
+    /// <summary>A page record as the index holds it, with its name marked, waiting for PostgreSQL's status.</summary>
+    private sealed record MarkedRecord(SearchRecord Record, IReadOnlyList<TextSegment> Name, IReadOnlyList<TextSegment>? NameEn, float Score);
+
+    private static async Task ObserveAsync(Task task)
+    {
+        try
+        {
+            await task;
+        }
+        catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException)
+        {
+            // The search failed already; that failure is the one reported.
+        }
     }
 }
