@@ -96,8 +96,13 @@ using (replica)
     Console.WriteLine("== Garbage-collection pauses by Lucene Directory implementation (same index files, pure path)");
     var directories = DirectoryDiagnosis.Run(lucene, replica, index.Folder, sets, options.LuceneRuns);
 
+    Console.WriteLine("== Publish → searchable: the site's follower on this replica, 25 certificates suspended and reinstated");
+    var freshness = await FreshnessRun.RunAsync(dataSource, replica, options.IndexPath, 25, clock, cancellationToken);
+    Console.WriteLine($"  {freshness.SearchableMs.Count} changes: p50 {LatencySeries.Percentile([.. freshness.SearchableMs], 0.5):0.0} ms, max {freshness.SearchableMs.Max():0.0} ms");
+
     var report = new Report
     {
+        Freshness = freshness,
         Options = options,
         Database = database,
         Index = index,

@@ -36,6 +36,8 @@ public sealed class Report
 
     public IReadOnlyList<DirectoryTiming> Directories { get; init; } = [];
 
+    public FreshnessFigures? Freshness { get; init; }
+
     public string LoadAverageAtEnd { get; set; } = MachineLoad.LoadAverage();
 
     public required TimeSpan Elapsed { get; set; }
@@ -91,6 +93,17 @@ public sealed class Report
                 var gcs = s.Context is { } x ? $"{x.Gen0}/{x.Gen1}/{x.Gen2}" : string.Empty;
                 Line($"| {KindLabel(kind)} | {EngineLabel(engine)} | {s.Count:N0}{note} | {s.P50:0.00} | {s.P99:0.00} | {s.Max:0.00} | {s.MedianHits:N0} | {ratio} | {ratio50} | {onCpu} | {pressure} | {gcs} |");
             }
+
+            if (kind == BenchKind.Partial3)
+            {
+                foreach (var engine in Enum.GetValues<Engine>())
+                {
+                    var (p50, p99) = (PartialMix(engine, 0.5), PartialMix(engine, 0.99));
+                    var ratio = engine == Engine.PgTrgm ? string.Empty : $"{PartialMix(Engine.PgTrgm, 0.99) / p99:0.0}×";
+                    var ratio50 = engine == Engine.PgTrgm ? string.Empty : $"{PartialMix(Engine.PgTrgm, 0.5) / p50:0.0}×";
+                    Line($"| **partial name, as typed: 2 and 3 chars equally often** | {EngineLabel(engine)} | (both above) | {p50:0.00} | {p99:0.00} |  |  | {ratio} | {ratio50} |  |  |  |");
+                }
+            }
         }
 
         Line();
@@ -116,18 +129,39 @@ public sealed class Report
             Line($"| {KindLabel(kind)}: p99 < {TargetP99Ms} ms | full {full.P99:0.00} ms, pure {pure.P99:0.00} ms{onCpu}{projected} | {Verdict(full.P99 < TargetP99Ms)} |");
         }
 
+        var (pgMix, luceneMix) = (PartialMix(Engine.PgTrgm, 0.99), PartialMix(Engine.LuceneFull, 0.99));
+        Line($"| **partial names** (the issue's kind; 2 and 3 chars equally often): ≥ {TargetPartialRatio}× faster than pg_trgm at p99 | " +
+             $"{pgMix / luceneMix:0.0}× (pg_trgm {pgMix:0.00} ms, Lucene full {luceneMix:0.00} ms) | {Verdict(pgMix / luceneMix >= TargetPartialRatio)} |");
         foreach (var kind in new[] { BenchKind.Partial2, BenchKind.Partial3 })
         {
-            var ratio = Get(kind, Engine.PgTrgm).P99 / Get(kind, Engine.LuceneFull).P99;
-            Line($"| {KindLabel(kind)}: ≥ {TargetPartialRatio}× faster than pg_trgm at p99 | {ratio:0.0}× | {Verdict(ratio >= TargetPartialRatio)} |");
+            var pg = Get(kind, Engine.PgTrgm).P99;
+            var ratio = pg / Get(kind, Engine.LuceneFull).P99;
+            // A search that re-reads its page from PostgreSQL cannot beat pg_trgm by more than pg_trgm's time over that re-read's.
+            var ceiling = pg / LiveStatus.P99;
+            var note = ratio >= TargetPartialRatio
+                ? string.Empty
+                : $"; ceiling {ceiling:0.0}×: pg_trgm p99 {pg:0.00} ms ÷ the `LiveStatus` re-read alone, p99 {LiveStatus.P99:0.00} ms";
+            Line($"| of which {KindLabel(kind)} alone: ≥ {TargetPartialRatio}× faster than pg_trgm at p99 | {ratio:0.0}×{note} | {Verdict(ratio >= TargetPartialRatio)} |");
         }
 
-        var pgMix = LatencySeries.EvenMixPercentile(Get(BenchKind.Partial2, Engine.PgTrgm).Milliseconds, Get(BenchKind.Partial3, Engine.PgTrgm).Milliseconds, 0.99);
-        var luceneMix = LatencySeries.EvenMixPercentile(Get(BenchKind.Partial2, Engine.LuceneFull).Milliseconds, Get(BenchKind.Partial3, Engine.LuceneFull).Milliseconds, 0.99);
-        Line($"| partial names as typed, 2 and 3 chars equally often: ≥ {TargetPartialRatio}× faster than pg_trgm at p99 | " +
-             $"{pgMix / luceneMix:0.0}× (pg_trgm {pgMix:0.00} ms, Lucene full {luceneMix:0.00} ms) | {Verdict(pgMix / luceneMix >= TargetPartialRatio)} |");
-
         Line();
+        if (Freshness is { SearchableMs.Count: > 0 } fresh)
+        {
+            double[] searchable = [.. fresh.SearchableMs];
+            double[] publish = [.. fresh.PublishMs];
+            Line("## Publish → searchable");
+            Line();
+            Line($"The site's `IndexFollower` on this replica ({Index.Documents:N0} documents), woken by NOTIFY: {fresh.Certificates} certificates suspended and then " +
+                 "reinstated through `CertificatePublisher`, one change at a time with 400 ms between, each timed from the publish call until a search of the " +
+                 "index itself (not the `LiveStatus` re-read, which shows it at once) returns the new standing.");
+            Line();
+            Line("| changes | p50 ms | p90 ms | max ms | of which the publish call, p50 ms | target | verdict |");
+            Line("|--:|--:|--:|--:|--:|---|---|");
+            Line($"| {searchable.Length} | {LatencySeries.Percentile(searchable, 0.5):0.0} | {LatencySeries.Percentile(searchable, 0.9):0.0} | {searchable.Max():0.0} | " +
+                 $"{LatencySeries.Percentile(publish, 0.5):0.0} | within a second | {Verdict(searchable.Max() < 1000)} |");
+            Line();
+        }
+
         Line("## Where Lucene's time goes (pure path, per phase)");
         Line();
         Line("| kind | build query p50/p99 ms | collect (top 20 + facets) p50/p99 ms | load 20 stored records p50/p99 ms | mark names p50/p99 ms | allocated per query: build / collect / load |");
@@ -267,6 +301,10 @@ public sealed class Report
     private static string Mb(long bytes) => (bytes / 1024.0 / 1024.0).ToString("N0", CultureInfo.InvariantCulture) + " MB";
 
     private static string Kb(long bytes) => (bytes / 1024.0).ToString("N1", CultureInfo.InvariantCulture) + " KB";
+
+    /// <summary>A percentile of the partial-name workload as typed: the 2- and 3-character queries asked equally often.</summary>
+    private double PartialMix(Engine engine, double p) =>
+        LatencySeries.EvenMixPercentile(Get(BenchKind.Partial2, engine).Milliseconds, Get(BenchKind.Partial3, engine).Milliseconds, p);
 
     private static string Join(IEnumerable<double> values) => string.Join(", ", values.Select(v => v.ToString("0.00", CultureInfo.InvariantCulture)));
 

@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Registry.Domain.Lifecycle;
+using Registry.Domain.Time;
+using Registry.Web.Data;
+using Registry.Web.Features.Publishing;
+using Registry.Web.Features.Search.Index;
+using Registry.Web.Features.Search.Indexing;
+
+namespace Registry.Benchmarks;
+
+/// <summary>Publish → searchable: how long a status change takes to reach the index's searches.</summary>
+public sealed record FreshnessFigures(IReadOnlyList<double> SearchableMs, IReadOnlyList<double> PublishMs, int Certificates);
+
+/// <summary>
+/// The site's own follower (NOTIFY, <see cref="OutboxApplier"/>, near-real-time reopen) on the benchmark's replica of
+/// a million documents. Certificates are suspended and then reinstated through the publisher, one change at a time
+/// with a pause between, as bodies publish; each change is timed from the publish call until a search of the index
+/// itself (not the <c>LiveStatus</c> re-read, which shows it at once) returns the new standing. The data ends as it
+/// began; the outbox and the certificates' histories keep the changes.
+/// </summary>
+public static class FreshnessRun
+{
+    private const string Actor = "search benchmark (freshness)";
+    private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(400);
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
+
+    public static async Task<FreshnessFigures> RunAsync(NpgsqlDataSource dataSource, SearchReplica replica, string indexPath, int certificates, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(replica);
+        var options = new SearchIndexOptions { IndexPath = indexPath };
+        using var follower = new IndexFollower(replica, dataSource, new IndexRebuilder(dataSource),
+            Microsoft.Extensions.Options.Options.Create(options), NullLogger<IndexFollower>.Instance);
+        await follower.StartAsync(cancellationToken);
+        try
+        {
+            await WaitForOutboxAsync(dataSource, replica, cancellationToken);
+            var today = RegistryCalendar.DateOf(clock.GetUtcNow());
+            var picked = await ValidCertificatesAsync(dataSource, today, certificates, cancellationToken);
+            var searchable = new List<double>();
+            var publishing = new List<double>();
+            foreach (var (id, number, bodyId) in picked)
+            {
+                foreach (var (change, expected) in new[]
+                {
+                    (StatusChange.Suspend(today, "Benchmark: publish to searchable", Actor), CertificateStanding.Suspended),
+                    (StatusChange.Reinstate(today, "Benchmark: publish to searchable", Actor), CertificateStanding.Valid),
+                })
+                {
+                    await Task.Delay(Pause, cancellationToken);
+                    var watch = Stopwatch.StartNew();
+                    await using (var db = CreateContext(dataSource))
+                    {
+                        await new CertificatePublisher(db, clock).ChangeAsync(number, change, new PublishingActor(bodyId, Actor), cancellationToken);
+                    }
+
+                    publishing.Add(watch.Elapsed.TotalMilliseconds);
+                    while (StandingInIndex(replica, id) != expected)
+                    {
+                        if (watch.Elapsed > Bound)
+                        {
+                            throw new TimeoutException($"Certificate {number} did not show as {expected} in the index within {Bound.TotalSeconds:0} s.");
+                        }
+
+                        await Task.Delay(1, cancellationToken);
+                    }
+
+                    searchable.Add(watch.Elapsed.TotalMilliseconds);
+                }
+            }
+
+            return new FreshnessFigures(searchable, publishing, picked.Count);
+        }
+        finally
+        {
+            await follower.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static CertificateStanding? StandingInIndex(SearchReplica replica, long certificateId)
+    {
+        using var lease = replica.Lease();
+        if (lease is null)
+        {
+            return null;
+        }
+
+        var top = lease.Searcher.Search(new TermQuery(new Term(SearchFields.Id, certificateId.ToString(System.Globalization.CultureInfo.InvariantCulture))), 1);
+        return top.TotalHits == 0 ? null : CertificateDocument.Read(lease.Searcher.Doc(top.ScoreDocs[0].Doc)).Standing;
+    }
+
+    private static async Task WaitForOutboxAsync(NpgsqlDataSource dataSource, SearchReplica replica, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT coalesce(max(sequence), 0) FROM outbox_messages");
+        var last = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        var watch = Stopwatch.StartNew();
+        while (replica.Current?.AppliedSequence is not { } applied || applied < last)
+        {
+            if (watch.Elapsed > TimeSpan.FromMinutes(2))
+            {
+                throw new TimeoutException($"The replica did not catch up with outbox sequence {last}.");
+            }
+
+            await Task.Delay(20, cancellationToken);
+        }
+    }
+
+    private static async Task<List<(long Id, string Number, long BodyId)>> ValidCertificatesAsync(NpgsqlDataSource dataSource, DateOnly today, int limit, CancellationToken cancellationToken)
+    {
+        // Spread over the id range, so the changed documents sit in different segments.
+        await using var command = dataSource.CreateCommand("""
+            SELECT id, number, body_id FROM certificates
+            WHERE standing = 'Valid' AND expires_on > @today AND id % 997 = 0
+            ORDER BY id LIMIT @limit
+            """);
+        command.Parameters.AddWithValue("today", today);
+        command.Parameters.AddWithValue("limit", limit);
+        var found = new List<(long, string, long)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found.Add((reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2)));
+        }
+
+        return found;
+    }
+
+    private static RegistryDbContext CreateContext(NpgsqlDataSource dataSource)
+    {
+        var options = new DbContextOptionsBuilder<RegistryDbContext>();
+        DataExtensions.Configure(options, dataSource);
+        return new RegistryDbContext(options.Options);
+    }
+}
