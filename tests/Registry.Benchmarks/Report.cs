@@ -155,10 +155,14 @@ public sealed class Report
                  "reinstated through `CertificatePublisher`, one change at a time with 400 ms between, each timed from the publish call until a search of the " +
                  "index itself (not the `LiveStatus` re-read, which shows it at once) returns the new standing.");
             Line();
-            Line("| changes | p50 ms | p90 ms | max ms | of which the publish call, p50 ms | target | verdict |");
-            Line("|--:|--:|--:|--:|--:|---|---|");
-            Line($"| {searchable.Length} | {LatencySeries.Percentile(searchable, 0.5):0.0} | {LatencySeries.Percentile(searchable, 0.9):0.0} | {searchable.Max():0.0} | " +
-                 $"{LatencySeries.Percentile(publish, 0.5):0.0} | within a second | {Verdict(searchable.Max() < 1000)} |");
+            double[] afterCommit = [.. fresh.AfterCommitMs];
+            Line("| measured from | changes | p50 ms | p90 ms | max ms | target | verdict |");
+            Line("|---|--:|--:|--:|--:|---|---|");
+            Line($"| the start of the publish call | {searchable.Length} | {Figures(searchable)} | within a second | {Verdict(searchable.Max() < 1000)} |");
+            Line($"| the publish call's return (committed) | {afterCommit.Length} | {Figures(afterCommit)} | within a second | {Verdict(afterCommit.Max() < 1000)} |");
+            Line($"| (the publish call itself) | {publish.Length} | {Figures(publish)} |  |  |");
+            Line();
+            Line("The first certificate's two changes warm the publisher up (EF's model, JIT) and are not counted.");
             Line();
         }
 
@@ -301,6 +305,9 @@ public sealed class Report
     private static string Mb(long bytes) => (bytes / 1024.0 / 1024.0).ToString("N0", CultureInfo.InvariantCulture) + " MB";
 
     private static string Kb(long bytes) => (bytes / 1024.0).ToString("N1", CultureInfo.InvariantCulture) + " KB";
+
+    private static string Figures(double[] values) =>
+        $"{LatencySeries.Percentile(values, 0.5):0.0} | {LatencySeries.Percentile(values, 0.9):0.0} | {values.Max():0.0}";
 
     /// <summary>A percentile of the partial-name workload as typed: the 2- and 3-character queries asked equally often.</summary>
     private double PartialMix(Engine engine, double p) =>
