@@ -134,9 +134,10 @@ public sealed class IdempotencyTests(RegistryDatabase database)
         await AgeRecordsAsync(api, TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
         (await api.PostAsync($"{path}/reinstate", new { effectiveOn = PublishingApiClient.Today, reason = "Resolved" }, "fresh")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        var deleted = await database.Site.Services.GetRequiredService<IdempotencyRecordPruner>().PruneAsync(TestContext.Current.CancellationToken);
+        // Sites other tests start prune the shared database on their own schedule and may take the aged record
+        // first, so the count this call returns is not asserted; what is left afterwards is.
+        await database.Site.Services.GetRequiredService<IdempotencyRecordPruner>().PruneAsync(TestContext.Current.CancellationToken);
 
-        deleted.ShouldBeGreaterThanOrEqualTo(1);
         await using var db = database.CreateContext();
         (await db.IdempotencyRecords.Where(r => r.BodyId == api.Body.Id).Select(r => r.Key).ToListAsync()).ShouldBe(["fresh"]);
     }
