@@ -3,7 +3,7 @@ using Lucene.Net.Index;
 namespace Registry.Web.Features.Search.Index;
 
 /// <summary>
-/// Lucene's tiered merging, plus: once a few segments below the floor size have piled up, they are merged into one.
+/// Lucene's tiered merging, plus: as soon as two segments below the floor size stand, they are merged into one.
 /// </summary>
 /// <remarks>
 /// Each applied batch of outbox changes flushes a segment of a few documents, and every search pays per segment
@@ -14,7 +14,7 @@ namespace Registry.Web.Features.Search.Index;
 public sealed class SmallSegmentMergePolicy : TieredMergePolicy
 {
     /// <summary>How many small segments may stand beside the large ones before they are merged.</summary>
-    public const int SmallSegmentsAllowed = 3;
+    public const int SmallSegmentsAllowed = 1;
 
     public override MergeSpecification? FindMerges(MergeTrigger mergeTrigger, SegmentInfos infos)
     {
