@@ -10,7 +10,7 @@ public sealed partial class PublishingCommands
 {
     public Task<PublishingResult<SigningKeyRotationPayload>> RotateSigningKeyAsync(PublishingCaller caller, RotateSigningKeyCommand command, string? idempotencyKey,
         CancellationToken cancellationToken) =>
-        _pipeline.RunAsync(new OperationRequest(caller, PublishingOperations.RotateSigningKey, null, command, idempotencyKey), async token =>
+        AfterCommitAsync(_pipeline.RunAsync(new OperationRequest(caller, PublishingOperations.RotateSigningKey, null, command, idempotencyKey), async token =>
         {
             if (command.ExpectedActiveKid is { } expected)
             {
@@ -22,13 +22,13 @@ public sealed partial class PublishingCommands
                 }
             }
 
-            var rotation = await SigningKeyCall(() => _signingKeys.RotateAsync(caller.BodyCode, caller.ActorName, token));
+            var rotation = await SigningKeyCall(() => _signingKeys.RotateAsync(caller.BodyCode, caller.ActorName, _db, token));
             return new SigningKeyRotationPayload(Payload(rotation.Retired), Payload(rotation.Active));
-        }, cancellationToken);
+        }, cancellationToken));
 
     public Task<PublishingResult<SigningKeyPayload>> RevokeSigningKeyAsync(PublishingCaller caller, RevokeSigningKeyCommand command, string? idempotencyKey,
         CancellationToken cancellationToken) =>
-        _pipeline.RunAsync(new OperationRequest(caller, PublishingOperations.RevokeSigningKey, null, command, idempotencyKey), async token =>
+        AfterCommitAsync(_pipeline.RunAsync(new OperationRequest(caller, PublishingOperations.RevokeSigningKey, null, command, idempotencyKey), async token =>
         {
             // Key ids and their bodies are public (the JWKS), so saying whose key it is reveals nothing.
             var owner = await _db.SigningKeys.Where(k => k.Kid == command.Kid).Select(k => (long?)k.BodyId).SingleOrDefaultAsync(token)
@@ -38,8 +38,25 @@ public sealed partial class PublishingCommands
                 throw new DomainException(PublishingErrorCodes.NotYourSigningKey, $"Signing key {command.Kid} belongs to another body; only that body may revoke it.");
             }
 
-            return Payload(await SigningKeyCall(() => _signingKeys.RevokeAsync(command.Kid, command.Reason, caller.ActorName, token)));
-        }, cancellationToken);
+            return Payload(await SigningKeyCall(() => _signingKeys.RevokeAsync(command.Kid, command.Reason, caller.ActorName, _db, token)));
+        }, cancellationToken));
+
+    /// <summary>
+    /// Key changes join the pipeline's transaction, so the published key set is read afresh only once that
+    /// transaction has ended (committed or not: a stale reading is only ever replaced).
+    /// </summary>
+    private async Task<PublishingResult<T>> AfterCommitAsync<T>(Task<PublishingResult<T>> change)
+        where T : class
+    {
+        try
+        {
+            return await change;
+        }
+        finally
+        {
+            _signingKeys.Invalidate();
+        }
+    }
 
     /// <summary>The key store's refusals as results with stable codes.</summary>
     private static async Task<T> SigningKeyCall<T>(Func<Task<T>> call)

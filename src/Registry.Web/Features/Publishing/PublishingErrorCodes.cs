@@ -18,6 +18,18 @@ public static class PublishingErrorCodes
     /// <summary>A field of a bulk row or request body is longer than the transport allows.</summary>
     public const string FieldTooLong = "FIELD_TOO_LONG";
 
+    /// <summary>A field's text breaks the registry's text rule (NUL, control characters, unpaired surrogates, …; see Registry.Domain.Text.InputText).</summary>
+    public const string InvalidText = Registry.Domain.Text.InputText.InvalidTextCode;
+
+    /// <summary>A bulk row the registry could not process (a fault, not a rule): that row was not applied, and the rest ran on.</summary>
+    public const string RowFailed = "ROW_FAILED";
+
+    /// <summary>
+    /// The connection to the database broke while the row's transaction was committing, so the registry cannot tell
+    /// whether it was applied: retry it with the same idempotency key, which replays it if it was.
+    /// </summary>
+    public const string OutcomeUnknown = "OUTCOME_UNKNOWN";
+
     public const string UnknownSigningKey = "UNKNOWN_SIGNING_KEY";
     public const string NotYourSigningKey = "NOT_YOUR_SIGNING_KEY";
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Registry.Domain;
 using Registry.Domain.Identifiers;
+using Registry.Domain.Text;
 using Registry.Web.Data;
 using Registry.Web.Features.Audit;
 
@@ -68,7 +69,7 @@ internal sealed class PublishingPipeline(RegistryDbContext db, TimeProvider cloc
                 var answer = Replay<T>(earlier, request.Operation, hash);
                 Audit(request, answer.Replayed ? AuditOutcome.Replayed : AuditOutcome.Refused, answer.Error);
                 await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
+                await CommitAsync(transaction, cancellationToken);
                 return answer;
             }
         }
@@ -104,22 +105,39 @@ internal sealed class PublishingPipeline(RegistryDbContext db, TimeProvider cloc
             {
                 BodyId = request.Caller.BodyId,
                 Key = key,
-                Operation = request.Operation,
+                Operation = StoredOperation(request.Operation),
                 RequestHash = hash,
                 ApiKeyId = request.Caller.ApiKeyId,
                 CreatedAt = clock.GetUtcNow(),
                 Result = result.Value is null ? null : JsonSerializer.Serialize(result.Value, Json),
                 ErrorCode = result.Error?.Code,
-                ErrorMessage = result.Error?.Message,
+                ErrorMessage = result.Error is { } failure ? InputText.Printable(failure.Message) : null,
             });
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await CommitAsync(transaction, cancellationToken);
 
         // The context serves the whole request (a bulk request runs thousands of operations): start each one clean.
         db.ChangeTracker.Clear();
         return result;
+    }
+
+    /// <summary>
+    /// Before this point a failure leaves nothing applied (the transaction rolls back with the exception); during
+    /// the commit itself a lost connection leaves the outcome unknown, and that is the one thing the caller is told.
+    /// </summary>
+    private static async Task CommitAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Not cancellable: a cancellation that reached the server mid-commit would leave the same doubt.
+            await transaction.CommitAsync(CancellationToken.None);
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
+        {
+            throw new CommitOutcomeUnknownException(e);
+        }
     }
 
     /// <summary>An audit entry in a transaction of its own, for refusals found before any transaction began.</summary>
@@ -133,7 +151,7 @@ internal sealed class PublishingPipeline(RegistryDbContext db, TimeProvider cloc
     private static PublishingResult<T> Replay<T>(IdempotencyRecord earlier, string operation, byte[] hash)
         where T : class
     {
-        if (earlier.Operation != operation || !CryptographicOperations.FixedTimeEquals(earlier.RequestHash, hash))
+        if (earlier.Operation != StoredOperation(operation) || !CryptographicOperations.FixedTimeEquals(earlier.RequestHash, hash))
         {
             return PublishingResult.Failure<T>(PublishingErrorCodes.IdempotencyKeyReused,
                 $"This idempotency key was used at {earlier.CreatedAt:u} for a different request ({earlier.Operation}); use a new key for a new request.");
@@ -150,13 +168,13 @@ internal sealed class PublishingPipeline(RegistryDbContext db, TimeProvider cloc
             OccurredAt = clock.GetUtcNow(),
             BodyId = request.Caller.BodyId,
             ApiKeyId = request.Caller.ApiKeyId,
-            Operation = request.Operation,
+            Operation = StoredOperation(request.Operation),
             CertificateNumber = AuditNumber(request.CertificateNumber),
-            SourceAddress = request.Caller.SourceAddress is { } address ? Clip(address, 64) : null,
+            SourceAddress = request.Caller.SourceAddress is { } address ? Clip(InputText.Printable(address), 64) : null,
             IdempotencyKey = request.IdempotencyKey,
             Outcome = outcome,
             ErrorCode = error?.Code,
-            Message = error is null ? null : Clip(error.Message, AuditEntry.MaxMessageLength),
+            Message = error is null ? null : Clip(InputText.Printable(error.Message), AuditEntry.MaxMessageLength),
             BulkId = request.Bulk?.BulkId,
             BulkRow = request.Bulk?.Row,
         });
@@ -165,7 +183,10 @@ internal sealed class PublishingPipeline(RegistryDbContext db, TimeProvider cloc
     private static string? AuditNumber(string? raw) =>
         raw is null ? null
         : CertificateNumber.TryNormalize(raw, out var normalized, out _) ? normalized
-        : Clip(raw, CertificateNumber.MaxInputLength);
+        : Clip(InputText.Printable(raw), CertificateNumber.MaxInputLength);
+
+    /// <summary>The operation as its columns hold it: a refused row may name any text, of any length, as its operation.</summary>
+    private static string StoredOperation(string operation) => Clip(InputText.Printable(operation), 32);
 
     private static string Clip(string text, int length) => text.Length <= length ? text : text[..length];
 }

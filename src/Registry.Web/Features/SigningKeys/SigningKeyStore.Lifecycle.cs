@@ -22,15 +22,27 @@ public sealed partial class SigningKeyStore
     private const int MaxDraws = 5;
 
     public async Task<SigningKeySummary> CreateAsync(string bodyCode, string actor, CancellationToken cancellationToken) =>
-        (await AddKeyAsync(bodyCode, rotate: false, actor, cancellationToken)).Created;
+        (await AddKeyAsync(bodyCode, rotate: false, actor, within: null, cancellationToken)).Created;
 
-    public async Task<SigningKeyRotation> RotateAsync(string bodyCode, string actor, CancellationToken cancellationToken)
+    public Task<SigningKeyRotation> RotateAsync(string bodyCode, string actor, CancellationToken cancellationToken) =>
+        RotateAsync(bodyCode, actor, within: null, cancellationToken);
+
+    public Task<SigningKeySummary> RevokeAsync(string kid, string reason, string actor, CancellationToken cancellationToken) =>
+        RevokeAsync(kid, reason, actor, within: null, cancellationToken);
+
+    /// <param name="within">
+    /// A context whose open transaction the rotation joins (the publishing pipeline's, so that the rotation, its
+    /// audit entry and its idempotency record commit together or not at all); null for a transaction of its own.
+    /// Joined, the caller commits and then calls <see cref="Invalidate"/>.
+    /// </param>
+    public async Task<SigningKeyRotation> RotateAsync(string bodyCode, string actor, RegistryDbContext? within, CancellationToken cancellationToken)
     {
-        var (created, retired) = await AddKeyAsync(bodyCode, rotate: true, actor, cancellationToken);
+        var (created, retired) = await AddKeyAsync(bodyCode, rotate: true, actor, within, cancellationToken);
         return new SigningKeyRotation(retired!, created);
     }
 
-    public async Task<SigningKeySummary> RevokeAsync(string kid, string reason, string actor, CancellationToken cancellationToken)
+    /// <param name="within">As for <see cref="RotateAsync"/>.</param>
+    public async Task<SigningKeySummary> RevokeAsync(string kid, string reason, string actor, RegistryDbContext? within, CancellationToken cancellationToken)
     {
         reason = reason?.Trim() ?? string.Empty;
         if (reason.Length is 0 or > MaxReasonLength)
@@ -43,8 +55,9 @@ public sealed partial class SigningKeyStore
             throw Refuse("revoke", actor, SigningKeyError.UnknownKey, $"'{kid}' is not a key id (6 base64url characters, as in the JWKS and `keys list`).");
         }
 
-        await using var db = NewContext();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var owned = within is null ? NewContext() : null;
+        var db = within ?? owned!;
+        await using var transaction = owned is null ? null : await db.Database.BeginTransactionAsync(cancellationToken);
         var bodyId = await db.SigningKeys.Where(k => k.Kid == kid).Select(k => (long?)k.BodyId).SingleOrDefaultAsync(cancellationToken)
             ?? throw Refuse("revoke", actor, SigningKeyError.UnknownKey, $"No signing key has the key id {kid}.");
         await LockBodyAsync(db, bodyId, cancellationToken);
@@ -67,8 +80,12 @@ public sealed partial class SigningKeyStore
         // A revoked key verifies nothing whatever its window says; closing the window keeps "open-ended means active" true.
         key.NotAfter ??= LastDay(key.NotBefore, now);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        Invalidate();
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            Invalidate();
+        }
+
         LogRevoked(kid, bodyCode, actor, previousState, reason);
         return SigningKeySummary.From(key, bodyCode);
     }
@@ -110,7 +127,7 @@ public sealed partial class SigningKeyStore
         {
             try
             {
-                created.Add((await AddKeyAsync(code, rotate: false, actor, cancellationToken)).Created);
+                created.Add((await AddKeyAsync(code, rotate: false, actor, within: null, cancellationToken)).Created);
             }
             catch (SigningKeyException e) when (e.Error == SigningKeyError.Refused)
             {
@@ -122,13 +139,14 @@ public sealed partial class SigningKeyStore
     }
 
     private async Task<(SigningKeySummary Created, SigningKeySummary? Retired)> AddKeyAsync(
-        string bodyCode, bool rotate, string actor, CancellationToken cancellationToken)
+        string bodyCode, bool rotate, string actor, RegistryDbContext? within, CancellationToken cancellationToken)
     {
         var operation = rotate ? "rotate" : "create";
         for (var draw = 1; ; draw++)
         {
-            await using var db = NewContext();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var owned = within is null ? NewContext() : null;
+            var db = within ?? owned!;
+            await using var transaction = owned is null ? null : await db.Database.BeginTransactionAsync(cancellationToken);
             var body = await db.Bodies.AsNoTracking().SingleOrDefaultAsync(b => b.Code == bodyCode, cancellationToken)
                 ?? throw Refuse(operation, actor, SigningKeyError.UnknownBody, $"No certification body has the code '{bodyCode}'.");
             await LockBodyAsync(db, body.Id, cancellationToken);
@@ -155,13 +173,26 @@ public sealed partial class SigningKeyStore
             }
 
             var created = NewKey(body, now);
+            if (transaction is null && await db.SigningKeys.AnyAsync(k => k.Kid == created.Kid || k.Thumbprint == created.Thumbprint, cancellationToken))
+            {
+                // Within another transaction a failed insert would abort it, so a taken id is looked for first.
+                LogKidCollision(body.Code, created.Kid, draw);
+                if (draw < MaxDraws)
+                {
+                    continue;
+                }
+            }
+
             db.SigningKeys.Add(created);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
+                if (transaction is not null)
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                }
             }
-            catch (DbUpdateException e) when (UniqueViolation(e) is SigningKeyConfiguration.KidKey or SigningKeyConfiguration.ThumbprintIndex)
+            catch (DbUpdateException e) when (transaction is not null && UniqueViolation(e) is SigningKeyConfiguration.KidKey or SigningKeyConfiguration.ThumbprintIndex)
             {
                 // Another key (of any body) already has this 4-byte id: the whole change rolls back and a new key is drawn.
                 LogKidCollision(body.Code, created.Kid, draw);
@@ -178,7 +209,11 @@ public sealed partial class SigningKeyStore
                 throw Refuse(operation, actor, SigningKeyError.Conflict, $"Another change to the keys of body {body.Code} happened at the same moment; list the keys and try again.");
             }
 
-            Invalidate();
+            if (transaction is not null)
+            {
+                Invalidate();
+            }
+
             if (active is not null)
             {
                 LogRetired(active.Kid, body.Code, actor, active.NotAfter!.Value);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Registry.Web.Data;
 using Registry.Signing.Claims;
 using Registry.Signing.Keys;
 
@@ -10,7 +11,15 @@ public sealed partial class SigningKeyStore
     /// <summary>One print run; a larger order is several calls (each is one transaction).</summary>
     public const int MaxSerialsPerAllocation = 10_000;
 
-    public async Task<IReadOnlyList<int>> AllocateSerialsAsync(long certificateId, Medium medium, int count, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<int>> AllocateSerialsAsync(long certificateId, Medium medium, int count, CancellationToken cancellationToken) =>
+        AllocateSerialsAsync(certificateId, medium, count, within: null, cancellationToken);
+
+    /// <param name="within">
+    /// A context whose open transaction the allocation joins (the publishing pipeline's: the serials, the audit entry
+    /// and the idempotency record commit together); null for a transaction of its own.
+    /// </param>
+    public async Task<IReadOnlyList<int>> AllocateSerialsAsync(long certificateId, Medium medium, int count, RegistryDbContext? within,
+        CancellationToken cancellationToken)
     {
         if (medium is not (Medium.Plaque or Medium.PackagingMark))
         {
@@ -20,8 +29,9 @@ public sealed partial class SigningKeyStore
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, MaxSerialsPerAllocation);
 
-        await using var db = NewContext();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var owned = within is null ? NewContext() : null;
+        var db = within ?? owned!;
+        await using var transaction = owned is null ? null : await db.Database.BeginTransactionAsync(cancellationToken);
 
         // One allocator per certificate and medium at a time; it reads the highest serial only once it holds
         // the lock, and under READ COMMITTED that read sees every allocation committed before. The unique
@@ -49,7 +59,11 @@ public sealed partial class SigningKeyStore
             PrintedAt = now,
         }));
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         LogSerialsAllocated(medium, serials[0], serials[^1], certificateId, kid);
         return serials;
     }

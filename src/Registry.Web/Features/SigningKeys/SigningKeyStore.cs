@@ -127,7 +127,7 @@ public sealed partial class SigningKeyStore : ISigningKeys, IDisposable
     /// Every change made through the store calls this after its commit, so the next reader sees the change. The
     /// stale reading stays in place only so that the next one can reuse its unchanged key objects.
     /// </summary>
-    private void Invalidate() => Interlocked.Increment(ref _generation);
+    public void Invalidate() => Interlocked.Increment(ref _generation);
 
     private ECDsa Decrypt(StoredSigningKey key)
     {

@@ -15,6 +15,9 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> text, ILogger<Er
 
     public string Explanation { get; private set; } = string.Empty;
 
+    /// <summary>What exactly was refused, when the refusal said (<see cref="ErrorResponses.DetailItem"/>).</summary>
+    public string? Detail { get; private set; }
+
     public void OnGet(int code) => Show(code);
 
     public void OnPost(int code) => Show(code);
@@ -32,11 +35,14 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> text, ILogger<Er
             || HttpContext.Features.Get<IExceptionHandlerPathFeature>() is not null;
         Code = reExecuted ? Code : StatusCodes.Status404NotFound;
         Response.StatusCode = Code;
+        Detail = reExecuted ? HttpContext.Items[ErrorResponses.DetailItem] as string : null;
         (Title, Explanation) = Code switch
         {
             400 => (text["The request could not be understood"].Value, text["Something in the address or the form is malformed. Check it and try again."].Value),
             404 => (text["Not found"].Value, text["The registry has no page at this address."].Value),
             405 => (text["Not allowed"].Value, text["This page cannot be used that way."].Value),
+            429 => (text["Too many requests"].Value, text["This address has sent more requests than the registry answers for one caller. Please wait a moment and try again."].Value),
+            503 => (text["The registry is unavailable for a moment"].Value, text["The registry's database cannot be reached right now. Nothing you sent was changed; please try again in a few seconds."].Value),
             _ when Code >= 500 => (text["The registry could not answer"].Value, text["Something went wrong on our side. Please try again in a moment."].Value),
             _ => (text["The request could not be served"].Value, text["Please check the address and try again."].Value),
         };

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
+using Registry.Web.Features.Input;
 
 namespace Registry.Web.Features.Site;
 
@@ -40,6 +41,7 @@ public static class SiteExtensions
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseRequestLocalization();
+        app.UseInputText();
         app.Use(RememberLanguage);
         app.UseStaticFiles();
         app.MapRazorPages();

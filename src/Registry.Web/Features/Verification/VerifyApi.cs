@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using Registry.Domain.Text;
 using Registry.Signing.Payloads;
+using Registry.Web.Features.Input;
 
 namespace Registry.Web.Features.Verification;
 
@@ -72,6 +74,11 @@ internal static class VerifyApi
             return (null, TooLarge(text));
         }
 
+        if (JsonText.CheckBody(buffer.AsSpan(0, read)) is { } notUtf8)
+        {
+            return (null, Problem(InputText.InvalidTextCode, notUtf8.Message));
+        }
+
         try
         {
             using var json = JsonDocument.Parse(buffer.AsMemory(0, read));
@@ -82,7 +89,8 @@ internal static class VerifyApi
                 return (null, Problem("BAD_REQUEST_BODY", text["The body must be a JSON object whose member scanned holds the scanned text as a string."]));
             }
 
-            return (scanned.GetString(), null);
+            var (value, refusal) = JsonText.ReadString(scanned, "scanned");
+            return refusal is null ? (value, null) : (null, Problem(InputText.InvalidTextCode, refusal.Message));
         }
         catch (JsonException)
         {

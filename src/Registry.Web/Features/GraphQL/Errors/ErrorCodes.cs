@@ -28,6 +28,7 @@ public static class ErrorCodes
     public const string MaxComplexityExceeded = "MAX_COMPLEXITY_EXCEEDED";
     public const string InvalidDate = "INVALID_DATE";
     public const string InvalidDateTime = "INVALID_DATE_TIME";
+    public const string InvalidText = Registry.Domain.Text.InputText.InvalidTextCode;
 
     // Arguments checked while the operation runs.
     public const string PageSizeOutOfRange = "PAGE_SIZE_OUT_OF_RANGE";

@@ -23,8 +23,6 @@ public sealed class GraphQLEndpoint(
     IOptions<GraphQLApiOptions> options,
     WebSockets.TransportWsEndpoint webSockets)
 {
-    private static readonly ParserOptions Parsing = new() { Ignore = IgnoreOptions.Comments };
-
     public async Task HandleAsync(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
@@ -68,15 +66,9 @@ public sealed class GraphQLEndpoint(
             return;
         }
 
-        GraphQLDocument document;
-        try
+        if (DocumentParser.TryParse(graphQLRequest.Query, out var parseFailure) is not { } document)
         {
-            document = Parser.Parse(graphQLRequest.Query, Parsing);
-        }
-        catch (GraphQLSyntaxErrorException syntax)
-        {
-            var parseFailure = new ExecutionResult { Errors = [new SyntaxError(syntax)] };
-            await responses.WriteAsync(http, parseFailure, GraphQLResponses.StatusOf(parseFailure, chosen), chosen);
+            await responses.WriteAsync(http, parseFailure!, GraphQLResponses.StatusOf(parseFailure!, chosen), chosen);
             return;
         }
 

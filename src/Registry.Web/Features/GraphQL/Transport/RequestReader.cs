@@ -4,6 +4,7 @@ using System.Text.Json;
 using GraphQL;
 using Microsoft.Net.Http.Headers;
 using Registry.Web.Features.GraphQL.Errors;
+using Registry.Web.Features.Input;
 
 namespace Registry.Web.Features.GraphQL.Transport;
 
@@ -87,6 +88,11 @@ public sealed class RequestReader(IGraphQLTextSerializer serializer)
 
     private (GraphQLHttpRequest? Request, TransportProblem? Problem) Parse(ReadOnlyMemory<byte> body)
     {
+        if (JsonText.CheckBody(body.Span) is { } notUtf8)
+        {
+            return (null, new TransportProblem(StatusCodes.Status400BadRequest, ErrorCodes.InvalidText, notUtf8.Message));
+        }
+
         JsonDocument json;
         try
         {
@@ -108,6 +114,12 @@ public sealed class RequestReader(IGraphQLTextSerializer serializer)
     /// <summary>The request members of a JSON object: an HTTP body, or a graphql-transport-ws subscribe payload.</summary>
     public (GraphQLHttpRequest? Request, TransportProblem? Problem) FromJson(JsonElement body)
     {
+        // Every string of the request (the document, each variable, the operation's name) under the registry's text rule.
+        if (JsonText.FindProblem(body, "the request") is { } refusal)
+        {
+            return (null, new TransportProblem(StatusCodes.Status400BadRequest, ErrorCodes.InvalidText, refusal.Message));
+        }
+
         if (!body.TryGetProperty("query", out var query) || query.ValueKind != JsonValueKind.String || query.GetString() is not { Length: > 0 } text)
         {
             return Invalid("The member query must hold the GraphQL document as a non-empty string.");

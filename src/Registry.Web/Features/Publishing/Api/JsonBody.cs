@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using Registry.Domain.Text;
+using Registry.Web.Features.Input;
 
 namespace Registry.Web.Features.Publishing.Api;
 
@@ -23,6 +25,11 @@ internal static class JsonBody
             body = "{}"u8.ToArray();
         }
 
+        if (JsonText.CheckBody(body) is { } notUtf8)
+        {
+            return (default, PublishingHttp.BadRequest(PublishingErrorCodes.InvalidText, notUtf8.Message));
+        }
+
         try
         {
             using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 4 });
@@ -36,10 +43,14 @@ internal static class JsonBody
         }
     }
 
-    /// <summary>A string member, or null when absent or null; a member of another type is a problem.</summary>
-    public static bool TryString(JsonElement root, string name, out string? value)
+    /// <summary>
+    /// A string member, or null when absent or null; a member of another type is a problem (false), and so is a
+    /// text the registry's rule refuses (false, with <paramref name="refusal"/>).
+    /// </summary>
+    public static bool TryString(JsonElement root, string name, out string? value, out IResult? refusal)
     {
         value = null;
+        refusal = null;
         if (!root.TryGetProperty(name, out var member) || member.ValueKind == JsonValueKind.Null)
         {
             return true;
@@ -50,11 +61,28 @@ internal static class JsonBody
             return false;
         }
 
-        value = member.GetString();
+        (value, var problem) = JsonText.ReadString(member, name, TextShape.MultiLine);
+        if (problem is not null)
+        {
+            refusal = PublishingHttp.BadRequest(PublishingErrorCodes.InvalidText, problem.Message);
+            return false;
+        }
+
         return true;
     }
 
-    /// <summary>The first member not in <paramref name="allowed"/>, if any.</summary>
-    public static string? Unknown(JsonElement root, params string[] allowed) =>
-        root.EnumerateObject().Select(m => m.Name).FirstOrDefault(n => !allowed.Contains(n, StringComparer.Ordinal));
+    /// <summary>The first member not in <paramref name="allowed"/>, if any (or the first whose name cannot be read).</summary>
+    public static string? Unknown(JsonElement root, params string[] allowed)
+    {
+        foreach (var member in root.EnumerateObject())
+        {
+            var (name, refusal) = JsonText.ReadName(member, "the body");
+            if (refusal is not null || !allowed.Contains(name!, StringComparer.Ordinal))
+            {
+                return name ?? "(unreadable)";
+            }
+        }
+
+        return null;
+    }
 }

@@ -24,7 +24,7 @@ public static class PublishingApi
         api.MapPost("/certificates", (HttpContext context, PublishingCommands commands) =>
             ChangeAsync(context, commands, PublishingOperations.Issue, number: null));
         api.MapPost("/certificates/{number}/{operation}", (string number, string operation, HttpContext context, PublishingCommands commands) =>
-            ChangeAsync(context, commands, operation, Uri.UnescapeDataString(number)));
+            ChangeAsync(context, commands, operation, PathNumber(number)));
         api.MapPost("/certificates/{number}/qr", IssueQrAsync);
         api.MapPost("/signing-keys/rotate", RotateAsync);
         api.MapPost("/signing-keys/{kid}/revoke", RevokeAsync);
@@ -70,6 +70,12 @@ public static class PublishingApi
         return result.ToHttp(context);
     }
 
+    /// <summary>
+    /// The number from the path, with its separators: a body may write "/" in a number as %2F, which routing leaves
+    /// escaped. What that second decoding gives passes the text rule like any field (%2500 becomes a NUL, refused).
+    /// </summary>
+    private static string PathNumber(string number) => Uri.UnescapeDataString(number);
+
     private static async Task<IResult> IssueQrAsync(string number, HttpContext context, PublishingCommands commands)
     {
         var (root, problem) = await JsonBody.ReadObjectAsync(context);
@@ -78,9 +84,11 @@ public static class PublishingApi
             return problem;
         }
 
-        if (JsonBody.Unknown(root, "medium", "count") is { } unknown || !JsonBody.TryString(root, "medium", out var medium))
+        IResult? refusal = null;
+
+        if (JsonBody.Unknown(root, "medium", "count") is { } unknown || !JsonBody.TryString(root, "medium", out var medium, out refusal))
         {
-            return PublishingHttp.BadRequest(PublishingErrorCodes.InvalidInput, "The body is {\"medium\": \"Certificate\" | \"Plaque\" | \"PackagingMark\", \"count\": n}.");
+            return refusal ?? PublishingHttp.BadRequest(PublishingErrorCodes.InvalidInput, "The body is {\"medium\": \"Certificate\" | \"Plaque\" | \"PackagingMark\", \"count\": n}.");
         }
 
         var count = 1;
@@ -89,7 +97,12 @@ public static class PublishingApi
             return PublishingHttp.BadRequest(PublishingErrorCodes.InvalidInput, "count must be a whole number.");
         }
 
-        var command = new IssueQrCommand(Uri.UnescapeDataString(number), medium ?? string.Empty, count);
+        if (RowFields.TextProblem(RowFields.Number, PathNumber(number)) is { } badNumber)
+        {
+            return PublishingHttp.BadRequest(badNumber.Code, badNumber.Message);
+        }
+
+        var command = new IssueQrCommand(PathNumber(number), medium ?? string.Empty, count);
         return (await commands.IssueQrAsync(PublishingHttp.Caller(context), command, PublishingHttp.IdempotencyKey(context), context.RequestAborted)).ToHttp(context);
     }
 
@@ -101,9 +114,11 @@ public static class PublishingApi
             return problem;
         }
 
-        if (JsonBody.Unknown(root, "expectedActiveKid") is not null || !JsonBody.TryString(root, "expectedActiveKid", out var expected))
+        IResult? refusal = null;
+
+        if (JsonBody.Unknown(root, "expectedActiveKid") is not null || !JsonBody.TryString(root, "expectedActiveKid", out var expected, out refusal))
         {
-            return PublishingHttp.BadRequest(PublishingErrorCodes.InvalidInput, "The body is empty or {\"expectedActiveKid\": \"…\"}.");
+            return refusal ?? PublishingHttp.BadRequest(PublishingErrorCodes.InvalidInput, "The body is empty or {\"expectedActiveKid\": \"…\"}.");
         }
 
         var result = await commands.RotateSigningKeyAsync(PublishingHttp.Caller(context), new RotateSigningKeyCommand(expected),
@@ -119,9 +134,11 @@ public static class PublishingApi
             return problem;
         }
 
-        if (JsonBody.Unknown(root, "reason") is not null || !JsonBody.TryString(root, "reason", out var reason))
+        IResult? refusal = null;
+
+        if (JsonBody.Unknown(root, "reason") is not null || !JsonBody.TryString(root, "reason", out var reason, out refusal))
         {
-            return PublishingHttp.BadRequest(PublishingErrorCodes.InvalidInput, "The body is {\"reason\": \"…\"}.");
+            return refusal ?? PublishingHttp.BadRequest(PublishingErrorCodes.InvalidInput, "The body is {\"reason\": \"…\"}.");
         }
 
         var result = await commands.RevokeSigningKeyAsync(PublishingHttp.Caller(context), new RevokeSigningKeyCommand(kid, reason ?? string.Empty),

@@ -11,7 +11,7 @@ namespace Registry.Web.Features.Publishing.Bulk;
 /// (<see cref="BulkLanes"/>). With an idempotency key, row n is sent with the key "key/n", so a retried request
 /// replays the rows that were done and applies the rest.
 /// </summary>
-internal sealed class BulkPublisher(IServiceScopeFactory scopes)
+internal sealed partial class BulkPublisher(IServiceScopeFactory scopes, ILogger<BulkPublisher> logger)
 {
     public async Task<BulkResponse> RunAsync(PublishingCaller caller, IReadOnlyList<PublishingRow> rows, string? idempotencyKey, CancellationToken cancellationToken)
     {
@@ -44,7 +44,18 @@ internal sealed class BulkPublisher(IServiceScopeFactory scopes)
         {
             foreach (var i in lane)
             {
-                results[i] = await RunRowAsync(commands, caller, rows[i], bulkId, idempotencyKey, cancellationToken);
+                try
+                {
+                    results[i] = await RunRowAsync(commands, caller, rows[i], bulkId, idempotencyKey, cancellationToken);
+                }
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // A fault, not a rule: this row fails as itself and the lane goes on, so that the answer says
+                    // exactly which rows were applied. Its transaction rolled back with the exception, unless the
+                    // failure came during the commit, which only the idempotency key can settle.
+                    results[i] = Failed(rows[i], e);
+                    await RecoverAsync(db, cancellationToken);
+                }
             }
         }
         finally
@@ -52,6 +63,35 @@ internal sealed class BulkPublisher(IServiceScopeFactory scopes)
             await db.Database.CloseConnectionAsync();
         }
     }
+
+    private BulkRowResult Failed(PublishingRow row, Exception e)
+    {
+        LogRowFailed(logger, e, row.RowNumber);
+        var error = e is CommitOutcomeUnknownException
+            ? new PublishingError(PublishingErrorCodes.OutcomeUnknown,
+                "The connection to the database failed while this row was committing, so the registry cannot tell whether it was applied. Send the request again with the same Idempotency-Key: a row that was applied is replayed, not applied twice.")
+            : new PublishingError(PublishingErrorCodes.RowFailed,
+                "The registry could not process this row (a fault on its side, not a rule); it was not applied. The other rows are reported as they went; send this one again.");
+        return BulkRowResult.Failure(row.RowNumber, row.Get(RowFields.Operation)?.ToLowerInvariant(), row.Get(RowFields.Number), error);
+    }
+
+    /// <summary>A lane's next row starts clean: nothing tracked from the failed one, and a connection that works if the database does.</summary>
+    private static async Task RecoverAsync(RegistryDbContext db, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        try
+        {
+            await db.Database.CloseConnectionAsync();
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException or TimeoutException)
+        {
+            // The database is unreachable: the lane's next rows fail as this one did, each reported as such.
+        }
+    }
+
+    [LoggerMessage(EventId = 2830, Level = LogLevel.Error, Message = "Bulk row {Row} failed; it is reported as failed and the other rows go on")]
+    private static partial void LogRowFailed(ILogger logger, Exception exception, int row);
 
     private static async Task<BulkRowResult> RunRowAsync(PublishingCommands commands, PublishingCaller caller, PublishingRow row, Guid bulkId, string? idempotencyKey,
         CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Registry.Web.Features.Input;
 using Registry.Web.Features.Publishing.Rows;
 
 namespace Registry.Web.Features.Publishing.Bulk;
@@ -8,6 +9,11 @@ public static class JsonRows
 {
     public static BulkDocument Read(byte[] body)
     {
+        if (JsonText.CheckBody(body) is { } notUtf8)
+        {
+            return BulkDocument.Broken(notUtf8.Message);
+        }
+
         try
         {
             using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = BulkLimits.MaxJsonDepth });

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Registry.Domain.Text;
+using Registry.Web.Features.Input;
 
 namespace Registry.Web.Features.Publishing.Rows;
 
@@ -15,16 +17,28 @@ public static class JsonFields
         var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var member in element.EnumerateObject())
         {
-            var field = RowFields.FromJsonName(member.Name);
+            var (name, badName) = JsonText.ReadName(member, "the row");
+            if (badName is not null)
+            {
+                return Problem(rowNumber, badName);
+            }
+
+            var field = RowFields.FromJsonName(name!);
             if (field is null)
             {
-                return Problem(rowNumber, $"'{Clip(member.Name)}' is not a field (fields are camelCase, e.g. effectiveOn).");
+                return Problem(rowNumber, $"'{Clip(name!)}' is not a field (fields are camelCase, e.g. effectiveOn).");
             }
 
             switch (member.Value.ValueKind)
             {
                 case JsonValueKind.String:
-                    fields[field] = member.Value.GetString();
+                    var (value, badValue) = JsonText.ReadString(member.Value, name!, RowFields.ShapeOf(field));
+                    if (badValue is not null)
+                    {
+                        return Problem(rowNumber, badValue);
+                    }
+
+                    fields[field] = value;
                     break;
                 case JsonValueKind.Number:
                     fields[field] = member.Value.GetRawText();
@@ -39,6 +53,9 @@ public static class JsonFields
 
         return new PublishingRow(rowNumber, fields);
     }
+
+    private static PublishingRow Problem(int rowNumber, TextRefusal refusal) =>
+        new(rowNumber, new Dictionary<string, string?>(), new PublishingError(PublishingErrorCodes.InvalidText, refusal.Message));
 
     private static PublishingRow Problem(int rowNumber, string message) =>
         new(rowNumber, new Dictionary<string, string?>(), new PublishingError(PublishingErrorCodes.InvalidInput, message));

@@ -1,3 +1,5 @@
+using Registry.Domain.Text;
+
 namespace Registry.Web.Features.Publishing.Rows;
 
 /// <summary>
@@ -49,6 +51,31 @@ public static class RowFields
     {
         var parts = field.Split('_');
         return parts[0] + string.Concat(parts.Skip(1).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+    }
+
+    /// <summary>Reasons and scopes are pasted from documents and may hold several lines; every other field is one line.</summary>
+    public static TextShape ShapeOf(string field) => field is Reason or ScopeZh or ScopeEn ? TextShape.MultiLine : TextShape.SingleLine;
+
+    /// <summary>
+    /// The checks of form every field's text passes, whichever transport carried it (CSV, JSON, GraphQL): the
+    /// registry's text rule (<see cref="InputText"/>) and the length. <paramref name="name"/> is the field as the
+    /// client wrote it (camelCase in JSON and GraphQL).
+    /// </summary>
+    public static PublishingError? TextProblem(string field, string? value, string? name = null)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (InputText.Check(value, name ?? field, ShapeOf(field)) is { } refusal)
+        {
+            return new PublishingError(PublishingErrorCodes.InvalidText, refusal.Message);
+        }
+
+        return value.Length > MaxFieldLength
+            ? new PublishingError(PublishingErrorCodes.FieldTooLong, $"{name ?? field} has more than {MaxFieldLength} characters.")
+            : null;
     }
 
     /// <summary>Which fields each operation takes besides <see cref="Operation"/>; a value in any other is refused.</summary>

@@ -17,6 +17,15 @@ public static class RowParser
             return (null, row.Problem);
         }
 
+        // The text rule first: a value that breaks it must not be quoted in any message that follows.
+        foreach (var (field, value) in row.Fields)
+        {
+            if (RowFields.TextProblem(field, value) is { } problem)
+            {
+                return (null, problem);
+            }
+        }
+
         if (!PublishingOperations.CertificateChanges.Contains(operation))
         {
             return Invalid($"'{operation}' is not an operation; use one of {string.Join(", ", PublishingOperations.CertificateChanges)}.");
@@ -28,11 +37,6 @@ public static class RowParser
             if (string.IsNullOrWhiteSpace(value))
             {
                 continue;
-            }
-
-            if (value.Length > RowFields.MaxFieldLength)
-            {
-                return (null, new PublishingError(PublishingErrorCodes.FieldTooLong, $"{field} has more than {RowFields.MaxFieldLength} characters."));
             }
 
             if (field != RowFields.Operation && !taken.Contains(field))

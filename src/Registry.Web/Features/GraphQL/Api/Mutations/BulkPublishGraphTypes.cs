@@ -72,7 +72,9 @@ public sealed class BulkRowResultGraphType : ObjectGraphType<BulkRowResult>
         Field(r => r.Replayed).Description("The row's first result again (idempotency key); nothing applied now.");
         Field(r => r.Version, nullable: true).Description("The certificate's version after the row, when applied.");
         Field<CertificateStatusGraphType>("status").Resolve(c => c.Source.Status is { } status ? Enum.Parse<CertificateStatus>(status) : null);
-        Field<MutationErrorInterfaceGraphType>("error").Description("Why the row was refused; null when applied.")
+        Field<NonNullGraphType<BooleanGraphType>>("failed").Description("The registry could not process the row (error ROW_FAILED or OUTCOME_UNKNOWN).")
+            .Resolve(c => c.Source.Outcome == BulkRowResult.FailedOutcome);
+        Field<MutationErrorInterfaceGraphType>("error").Description("Why the row was refused or failed; null when applied.")
             .Resolve(c => c.Source.ErrorCode is { } code ? new PublishingError(code, c.Source.Message ?? code) : null);
     }
 }
@@ -87,6 +89,9 @@ public sealed class BulkPublishPayloadGraphType : MutationPayloadGraphType<BulkR
         Field<IntGraphType>("applied").Description("Rows applied now (not counting replays).").Resolve(c => c.Source.Value?.Applied);
         Field<IntGraphType>("refused").Description("Rows refused now (not counting replays).").Resolve(c => c.Source.Value?.Refused);
         Field<IntGraphType>("replayedRows").Resolve(c => c.Source.Value?.Replayed);
+        Field<IntGraphType>("failed")
+            .Description("Rows the registry could not process (a fault, not a rule): ROW_FAILED rows were not applied; OUTCOME_UNKNOWN rows are settled by sending the request again with the same idempotencyKey.")
+            .Resolve(c => c.Source.Value?.Failed);
         Field<ListGraphType<NonNullGraphType<BulkRowResultGraphType>>>("results").Resolve(c => c.Source.Value?.Results);
     }
 }

@@ -61,9 +61,9 @@ public sealed class MutationInput
     {
         foreach (var (field, value) in _fields)
         {
-            if (value is string text && text.Length > RowFields.MaxFieldLength)
+            if (value is string text && RowFields.TextProblem(RowFields.FromJsonName(field) ?? field, text, field) is { } problem)
             {
-                return new PublishingError(PublishingErrorCodes.FieldTooLong, $"{field} has more than {RowFields.MaxFieldLength} characters.");
+                return problem;
             }
         }
 

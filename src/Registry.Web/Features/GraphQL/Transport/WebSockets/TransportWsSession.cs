@@ -12,6 +12,7 @@ using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using Registry.Web.Features.GraphQL.Api.Mutations;
 using Registry.Web.Features.GraphQL.Errors;
+using Registry.Web.Features.Input;
 using static Registry.Web.Features.GraphQL.Transport.WebSockets.TransportWsProtocol;
 
 namespace Registry.Web.Features.GraphQL.Transport.WebSockets;
@@ -30,7 +31,6 @@ public sealed partial class TransportWsSession(
     TransportWsOptions options,
     ILogger logger) : IDisposable
 {
-    private static readonly ParserOptions Parsing = new() { Ignore = IgnoreOptions.Comments };
     private static readonly JsonWriterOptions Writing = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly Channel<Outgoing> _outgoing = Channel.CreateUnbounded<Outgoing>(new UnboundedChannelOptions { SingleReader = true });
@@ -130,6 +130,11 @@ public sealed partial class TransportWsSession(
     /// <summary>Acts on one client message; false once the connection is being closed.</summary>
     private bool Handle(ReadOnlyMemory<byte> text)
     {
+        if (JsonText.CheckBody(text.Span) is not null)
+        {
+            return Close(BadRequest, "Invalid message: not UTF-8.");
+        }
+
         JsonDocument json;
         try
         {
@@ -232,14 +237,9 @@ public sealed partial class TransportWsSession(
         try
         {
             await using var scope = http.RequestServices.CreateAsyncScope();
-            GraphQLDocument document;
-            try
+            if (DocumentParser.TryParse(request.Query, out var parseFailure) is not { } document)
             {
-                document = Parser.Parse(request.Query, Parsing);
-            }
-            catch (GraphQLSyntaxErrorException syntax)
-            {
-                SendErrors(id, new ExecutionResult { Errors = [new SyntaxError(syntax)] });
+                SendErrors(id, parseFailure!);
                 return;
             }
 
