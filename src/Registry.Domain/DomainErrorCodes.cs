@@ -22,6 +22,10 @@ public static class DomainErrorCodes
     public const string EffectiveDateInFuture = "EFFECTIVE_DATE_IN_FUTURE";
     public const string EffectiveDateBeforeLastChange = "EFFECTIVE_DATE_BEFORE_LAST_CHANGE";
     public const string IssueDateInFuture = "ISSUE_DATE_IN_FUTURE";
+    public const string IssueDateBeforeScheme = "ISSUE_DATE_BEFORE_SCHEME";
+    public const string EffectiveDateBeforeScheme = "EFFECTIVE_DATE_BEFORE_SCHEME";
+    public const string ExpiryBeyondValidity = "EXPIRY_BEYOND_VALIDITY";
+    public const string DateOutOfRange = "DATE_OUT_OF_RANGE";
     public const string ReasonRequired = "REASON_REQUIRED";
     public const string TextTooLong = "TEXT_TOO_LONG";
     public const string ActorRequired = "ACTOR_REQUIRED";

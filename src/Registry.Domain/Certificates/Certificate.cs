@@ -78,7 +78,9 @@ public sealed class Certificate
         }
 
         // Only a registered scheme: the certificate finds its scale again by code for every later change.
-        Schemes.Find(command.Scheme.Code).RequireConsistent(command.Level, command.Scores);
+        var scheme = Schemes.Find(command.Scheme.Code);
+        scheme.RequireValidity(command.IssuedOn, expiresOn, renewal: false);
+        scheme.RequireConsistent(command.Level, command.Scores);
         var certificate = new Certificate
         {
             Number = command.Number.Display,
@@ -157,6 +159,8 @@ public sealed class Certificate
                 {
                     throw new DomainException(DomainErrorCodes.ExpiryNotAfterIssue, "A renewal must run past its effective date.");
                 }
+
+                Scheme.RequireValidity(change.EffectiveOn, expiry, renewal: true);
 
                 if (terms.Level is not null || terms.Scores is not null)
                 {

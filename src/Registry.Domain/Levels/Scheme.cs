@@ -1,3 +1,5 @@
+using Registry.Domain.Lifecycle;
+
 namespace Registry.Domain.Levels;
 
 /// <summary>
@@ -6,11 +8,14 @@ namespace Registry.Domain.Levels;
 /// </summary>
 public sealed class Scheme
 {
-    public Scheme(string code, string nameZh, string nameEn, IEnumerable<Level> levels)
+    public Scheme(string code, string nameZh, string nameEn, IEnumerable<Level> levels, DateOnly startsOn, int validityYears)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(validityYears, 1);
         Code = code;
         NameZh = nameZh;
         NameEn = nameEn;
+        StartsOn = startsOn;
+        ValidityYears = validityYears;
         Levels = [.. levels.OrderBy(l => l.MinimumScore)];
         if (Levels.Count == 0)
         {
@@ -23,6 +28,31 @@ public sealed class Scheme
     public string NameZh { get; }
 
     public string NameEn { get; }
+
+    /// <summary>The day the scheme's standard took effect: no certificate under it can be issued earlier.</summary>
+    public DateOnly StartsOn { get; }
+
+    /// <summary>The longest a certificate (or a renewed cycle) of this scheme is valid.</summary>
+    public int ValidityYears { get; }
+
+    /// <summary>The last day a certificate issued (or renewed) on <paramref name="start"/> may be valid to.</summary>
+    public DateOnly LatestExpiry(DateOnly start) => ValidityPeriod.DefaultExpiry(start, ValidityYears);
+
+    /// <summary>Refuses a validity period the scheme does not allow: starting before the scheme, ending after its longest validity.</summary>
+    public void RequireValidity(DateOnly start, DateOnly expiresOn, bool renewal)
+    {
+        if (start < StartsOn)
+        {
+            throw new DomainException(renewal ? DomainErrorCodes.EffectiveDateBeforeScheme : DomainErrorCodes.IssueDateBeforeScheme,
+                $"{(renewal ? "A renewal" : "A certificate")} under {Code} cannot start before {StartsOn:yyyy-MM-dd}, the day the standard took effect.");
+        }
+
+        if (expiresOn > LatestExpiry(start))
+        {
+            throw new DomainException(DomainErrorCodes.ExpiryBeyondValidity,
+                $"A certificate under {Code} is valid for at most {ValidityYears} years: from {start:yyyy-MM-dd} to {LatestExpiry(start):yyyy-MM-dd} at the latest, not {expiresOn:yyyy-MM-dd}.");
+        }
+    }
 
     /// <summary>Levels from the lowest to the highest.</summary>
     public IReadOnlyList<Level> Levels { get; }

@@ -1,6 +1,11 @@
+using Registry.Domain.Lifecycle;
+
 namespace Registry.Domain.Levels;
 
-/// <summary>The schemes the registry knows. GB/T 27922-2011 with its four levels is the default.</summary>
+/// <summary>
+/// The schemes the registry knows. GB/T 27922-2011 with its four levels is the default; it took effect on
+/// 2012-02-01 and certifies for three years.
+/// </summary>
 public static class Schemes
 {
     public static Scheme GbT27922 { get; } = new(
@@ -12,7 +17,9 @@ public static class Schemes
             new Level("three-star", "三星级", "three-star", 3, 80m),
             new Level("four-star", "四星级", "four-star", 4, 90m),
             new Level("five-star", "五星级", "five-star", 5, 95m),
-        ]);
+        ],
+        startsOn: new DateOnly(2012, 2, 1),
+        validityYears: ValidityPeriod.Years);
 
     public static Scheme Default => GbT27922;
 

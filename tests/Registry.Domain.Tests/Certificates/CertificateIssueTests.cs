@@ -142,7 +142,7 @@ public class CertificateIssueTests
     {
         // A scheme the registry does not list: either Issue refuses it, or the certificate must go on working
         // with it (Certificate.Scheme and level changes resolve the scheme by its code through Schemes.Find).
-        var unlisted = new Scheme("DEMO-UNLISTED", "演示", "Demo", Schemes.GbT27922.Levels);
+        var unlisted = new Scheme("DEMO-UNLISTED", "演示", "Demo", Schemes.GbT27922.Levels, Schemes.GbT27922.StartsOn, Schemes.GbT27922.ValidityYears);
 
         var refusal = Record.Exception(() => Certificate.Issue(TestCertificates.Command(scheme: unlisted), _clock));
         if (refusal is not null)

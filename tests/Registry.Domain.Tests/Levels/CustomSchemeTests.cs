@@ -56,7 +56,7 @@ public class CustomSchemeTests
     [Fact]
     public void A_scheme_with_a_lower_threshold_certifies_from_that_threshold()
     {
-        var lenient = new Scheme("DEMO-LENIENT", "演示", "Demo", [new Level("pass", "合格", "pass", 1, 60m)]);
+        var lenient = new Scheme("DEMO-LENIENT", "演示", "Demo", [new Level("pass", "合格", "pass", 1, 60m)], new DateOnly(2012, 2, 1), 3);
 
         lenient.RequireConsistent("pass", new Scores(60m)).Code.ShouldBe("pass");
         ((Action)(() => lenient.RequireConsistent("pass", new Scores(59.9m)))).ShouldBeRefusedWith("SCORE_BELOW_CERTIFIABLE");
@@ -64,5 +64,5 @@ public class CustomSchemeTests
 
     [Fact]
     public void A_scheme_needs_at_least_one_level() =>
-        Should.Throw<ArgumentException>(() => new Scheme("EMPTY", "空", "Empty", []));
+        Should.Throw<ArgumentException>(() => new Scheme("EMPTY", "空", "Empty", [], new DateOnly(2012, 2, 1), 3));
 }

@@ -14,10 +14,13 @@ namespace Registry.Web.Tests.TestSupport;
 public sealed class RegistryDatabase : IAsyncLifetime
 {
     public RegistryDatabase()
+        : this(Environment.GetEnvironmentVariable("ConnectionStrings__Registry") ?? "Host=127.0.0.1;Port=55432;Username=postgres;Database=registry_test")
     {
-        var server = new NpgsqlConnectionStringBuilder(
-            Environment.GetEnvironmentVariable("ConnectionStrings__Registry")
-            ?? "Host=127.0.0.1;Port=55432;Username=postgres;Database=registry_test");
+    }
+
+    private RegistryDatabase(string serverConnectionString)
+    {
+        var server = new NpgsqlConnectionStringBuilder(serverConnectionString);
         Name = $"registry_test_{Guid.NewGuid():N}"[..32];
         AdminConnectionString = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "postgres", Pooling = false }.ConnectionString;
         ConnectionString = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = Name }.ConnectionString;
@@ -33,6 +36,9 @@ public sealed class RegistryDatabase : IAsyncLifetime
         });
         _browserSite = new Lazy<RegistryWebFactory>(() => new RegistryWebFactory(ConnectionString, onKestrel: true));
     }
+
+    /// <summary>A database on another server (a <see cref="PrivatePostgres"/>, say) than the one ops/test started.</summary>
+    public static RegistryDatabase OnServer(string serverConnectionString) => new(serverConnectionString);
 
     public string Name { get; }
 

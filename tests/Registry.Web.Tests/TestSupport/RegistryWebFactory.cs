@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Registry.Web.Tests.TestSupport;
@@ -16,10 +17,15 @@ public sealed class RegistryWebFactory : WebApplicationFactory<Program>
     private readonly string _connectionString;
     private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public RegistryWebFactory(string connectionString, bool onKestrel = false, IReadOnlyDictionary<string, string>? settings = null)
+    private readonly Action<IServiceCollection>? _services;
+
+    /// <param name="services">Changes to the site's services after its own registrations (a fault injected, a service swapped).</param>
+    public RegistryWebFactory(string connectionString, bool onKestrel = false, IReadOnlyDictionary<string, string>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         _connectionString = connectionString;
         _settings = settings ?? new Dictionary<string, string>();
+        _services = services;
         if (onKestrel)
         {
             UseKestrel(0);
@@ -40,6 +46,11 @@ public sealed class RegistryWebFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_services is { } configure)
+        {
+            builder.ConfigureTestServices(configure);
         }
     }
 

@@ -29,6 +29,11 @@ internal static class AuditApi
             return Problem("INVALID_TIME", "from and to are ISO 8601 instants (2026-03-01T08:00:00+08:00) or dates (2026-03-01).");
         }
 
+        if (start is { } first && !QueryDates.Contains(first) || end is { } last && !QueryDates.Contains(last))
+        {
+            return Problem(DomainErrorCodes.DateOutOfRange, QueryDates.OutOfRange("from and to"));
+        }
+
         var size = AuditQuery.DefaultLimit;
         long? cursor = null;
         if (limit is not null && !int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size))
@@ -67,7 +72,8 @@ internal static class AuditApi
 
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            instant = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), RegistryCalendar.ChinaOffset);
+            // A day outside the range is refused by the caller; its start in China is not computed (0001-01-01 has none).
+            instant = QueryDates.Contains(day) ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), RegistryCalendar.ChinaOffset) : DateTimeOffset.MinValue;
             return true;
         }
 

@@ -5,7 +5,15 @@ using Registry.Web.Data;
 namespace Registry.Web.Features.Certificates;
 
 /// <summary>A certificate with the body that issued it and the organisation that holds it.</summary>
-public sealed record CertificateRecord(Certificate Certificate, CertificationBody Body, Organisation Organisation);
+public sealed record CertificateRecord(Certificate Certificate, CertificationBody Body, Organisation Organisation)
+{
+    /// <summary>
+    /// Null when the record is what the registry holds now. Set when PostgreSQL could not be reached and the record
+    /// came from memory instead: it is the registry's record as of this instant, the last time the cache confirmed
+    /// it had applied every committed change.
+    /// </summary>
+    public DateTimeOffset? ConfirmedAt { get; init; }
+}
 
 public sealed class CertificateQueries(RegistryDbContext db) : ICertificateRecords
 {

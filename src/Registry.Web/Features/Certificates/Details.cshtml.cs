@@ -48,6 +48,11 @@ public sealed class DetailsModel(CertificateQueries queries, TimeProvider clock,
                 return Refuse(text["The date must be written as yyyy-MM-dd, e.g. 2026-03-05."]);
             }
 
+            if (!QueryDates.Contains(asked))
+            {
+                return Refuse(text["The registry answers about dates from {0}.", QueryDates.Range]);
+            }
+
             AskedDate = asked;
         }
 

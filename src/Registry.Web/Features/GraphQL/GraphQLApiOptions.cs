@@ -15,6 +15,14 @@ public sealed class GraphQLApiOptions
     [Range(1024, 64 * 1024 * 1024)]
     public int MaxAuthenticatedRequestBytes { get; set; } = 16 * 1024 * 1024;
 
+    /// <summary>Longest answer an anonymous caller gets; a longer one is replaced by RESPONSE_TOO_LARGE.</summary>
+    [Range(64 * 1024, 256 * 1024 * 1024)]
+    public int MaxResponseBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>Longest answer a certification body gets (a 10,000-row bulkPublish answers with a few MiB).</summary>
+    [Range(64 * 1024, 1024 * 1024 * 1024)]
+    public int MaxAuthenticatedResponseBytes { get; set; } = 32 * 1024 * 1024;
+
     /// <summary>Deepest nesting of selections in an operation (introspection fields not counted).</summary>
     [Range(1, 100)]
     public int MaxDepth { get; set; } = 10;

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using GraphQL;
 using GraphQL.Execution;
+using GraphQL.Types;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 using Registry.Web.Features.GraphQL.Api;
@@ -35,6 +36,9 @@ public static class GraphQLExtensions
             .AddUnhandledExceptionHandler(context =>
                 context.ExecutionOptions.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger(typeof(GraphQLExtensions))
                     .LogError(context.OriginalException, "GraphQL field failed: {Message}", context.OriginalException.Message)));
+        // The schema's String is the registry's (the text rule on every string argument): GraphQL.NET takes a
+        // built-in scalar's replacement from the container.
+        builder.Services.AddSingleton<StringGraphType, CheckedStringGraphType>();
         builder.Services.AddScoped<RegistryLoaders>();
         builder.Services.AddScoped<QueryMoment>();
         builder.Services.AddScoped<Bilingual>();

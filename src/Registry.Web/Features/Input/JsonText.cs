@@ -48,7 +48,7 @@ public static class JsonText
 
     /// <summary>
     /// The first text anywhere in <paramref name="element"/> (values and member names) that breaks the rule,
-    /// named by its path from <paramref name="path"/> (e.g. <c>variables.input.reason</c>).
+    /// named by its path from <paramref name="path"/> (empty for the body itself: <c>variables.input.reason</c>).
     /// </summary>
     public static TextRefusal? FindProblem(JsonElement element, string path, TextShape shape = TextShape.MultiLine)
     {
@@ -59,7 +59,7 @@ public static class JsonText
             case JsonValueKind.Object:
                 foreach (var member in element.EnumerateObject())
                 {
-                    var (name, refusal) = ReadName(member, path);
+                    var (name, refusal) = ReadName(member, path.Length == 0 ? "the body" : path);
                     refusal ??= FindProblem(member.Value, path.Length == 0 ? name! : path + "." + name, shape);
                     if (refusal is not null)
                     {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Primitives;
 using Registry.Domain.Geography;
 using Registry.Domain.Levels;
 using Registry.Domain.Lifecycle;
+using Registry.Domain.Time;
 using Registry.Web.Features.Search.Querying;
 
 namespace Registry.Web.Features.Search;
@@ -120,7 +121,13 @@ public sealed class SearchPageModel(SearchService search, BodyNames bodyNames) :
 
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return date;
+            if (QueryDates.Contains(date))
+            {
+                return date;
+            }
+
+            problems.Add(new SearchProblem(SearchProblem.BadFilter, "Dates must lie between 2000-01-01 and 2199-12-31.", name));
+            return null;
         }
 
         problems.Add(new SearchProblem(SearchProblem.BadFilter, "Dates are written as yyyy-MM-dd, e.g. 2027-03-05.", name));

@@ -78,7 +78,20 @@ public sealed partial class SigningKeyStore : ISigningKeys, IDisposable
     internal async ValueTask<PublishedKeys> PublishedAsync(CancellationToken cancellationToken)
     {
         var current = _published;
-        return current is not null && IsFresh(current) ? current : await LoadAsync(cancellationToken);
+        if (current is not null && IsFresh(current))
+        {
+            return current;
+        }
+
+        try
+        {
+            return await LoadAsync(cancellationToken);
+        }
+        catch (Exception e) when (current is not null && DatabaseFaults.IsUnavailable(e))
+        {
+            // The database is unreachable: scans go on with the last reading (the verdicts say their status is from memory).
+            return current;
+        }
     }
 
     public void Dispose() => _loading.Dispose();

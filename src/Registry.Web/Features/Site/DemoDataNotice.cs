@@ -9,11 +9,21 @@ public sealed class DemoDataNotice(RegistryDbContext db, IMemoryCache cache)
 {
     private static readonly object CacheKey = new();
 
-    public async Task<bool> IsShownAsync(CancellationToken cancellationToken) =>
-        await cache.GetOrCreateAsync(CacheKey, async entry =>
+    public async Task<bool> IsShownAsync(CancellationToken cancellationToken)
+    {
+        try
         {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
-            return await db.DataSets.AnyAsync(d => d.IsDemo, cancellationToken)
-                || await db.Certificates.AnyAsync(c => c.IsDemo, cancellationToken);
-        });
+            return await cache.GetOrCreateAsync(CacheKey, async entry =>
+            {
+                entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+                return await db.DataSets.AnyAsync(d => d.IsDemo, cancellationToken)
+                    || await db.Certificates.AnyAsync(c => c.IsDemo, cancellationToken);
+            });
+        }
+        catch (Exception e) when (DatabaseFaults.IsUnavailable(e))
+        {
+            // The layout of the "database unreachable" page must render without the database; nothing is cached.
+            return false;
+        }
+    }
 }

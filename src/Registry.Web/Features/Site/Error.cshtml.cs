@@ -1,13 +1,15 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Registry.Web.Data;
 
 namespace Registry.Web.Features.Site;
 
 /// <summary>The friendly page for every error status; never shows exception details.</summary>
 [IgnoreAntiforgeryToken]
-public sealed class ErrorModel(IStringLocalizer<SharedResource> text, ILogger<ErrorModel> logger) : PageModel
+public sealed class ErrorModel(IStringLocalizer<SharedResource> text) : PageModel
 {
     public int Code { get; private set; }
 
@@ -25,9 +27,10 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> text, ILogger<Er
     private void Show(int code)
     {
         Code = code is >= 400 and <= 599 ? code : 500;
-        if (HttpContext.Features.Get<IExceptionHandlerPathFeature>() is { Error: { } error } failure)
+        // The exception itself was logged by ExceptionResponses; its status (500, or 503 for the database) is the response's.
+        if (HttpContext.Features.Get<IExceptionHandlerPathFeature>() is not null)
         {
-            logger.LogError(error, "Unhandled exception on {Path}", failure.Path);
+            Code = Response.StatusCode is >= 500 and <= 599 ? Response.StatusCode : 500;
         }
 
         // Only an error re-executed from another request keeps its status; a direct visit to /error/418 is a 404.
@@ -36,6 +39,11 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> text, ILogger<Er
         Code = reExecuted ? Code : StatusCodes.Status404NotFound;
         Response.StatusCode = Code;
         Detail = reExecuted ? HttpContext.Items[ErrorResponses.DetailItem] as string : null;
+        if (Code == StatusCodes.Status503ServiceUnavailable && !Response.Headers.ContainsKey("Retry-After"))
+        {
+            Response.Headers.RetryAfter = ((int)DatabaseFaults.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        }
+
         (Title, Explanation) = Code switch
         {
             400 => (text["The request could not be understood"].Value, text["Something in the address or the form is malformed. Check it and try again."].Value),

@@ -17,7 +17,13 @@ public static class ErrorResponses
     public static bool WantsProblem(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var path = context.Request.Path;
+        return WantsProblem(context, context.Request.Path);
+    }
+
+    /// <summary>As above, for a request whose path was rewritten (an error page re-executed for <paramref name="path"/>).</summary>
+    public static bool WantsProblem(HttpContext context, PathString path)
+    {
+        ArgumentNullException.ThrowIfNull(context);
         if (path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
             || path.StartsWithSegments("/graphql", StringComparison.OrdinalIgnoreCase)
             || path.StartsWithSegments("/.well-known", StringComparison.OrdinalIgnoreCase))

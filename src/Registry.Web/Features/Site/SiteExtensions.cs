@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Registry.Web.Features.Input;
@@ -17,6 +18,7 @@ public static class SiteExtensions
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Features")
             .AddViewLocalization();
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ExceptionResponses>();
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<DemoDataNotice>();
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>(ReverseProxies.Configure).ValidateOnStart();
@@ -38,7 +40,12 @@ public static class SiteExtensions
     public static WebApplication UseSite(this WebApplication app)
     {
         app.UseForwardedHeaders();
-        app.UseExceptionHandler("/error/500");
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error/500",
+            // The friendly page for a person keeps the status ExceptionResponses chose (503 for the database down).
+            StatusCodeSelector = ExceptionResponses.StatusOf,
+        });
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseRequestLocalization();
         app.UseInputText();

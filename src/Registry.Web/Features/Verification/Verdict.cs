@@ -66,6 +66,14 @@ public sealed record Verdict(
 
     /// <summary>For <see cref="VerdictKind.NotFound"/>: why the registry holds no such certificate (<see cref="NotFoundReasons"/>).</summary>
     public string? NotFoundReason { get; init; }
+
+    /// <summary>
+    /// Set when PostgreSQL could not be reached and the status came from the certificate cache: how old the status
+    /// was at the scan. <see cref="AsOf"/> is then the last instant the cache was confirmed in step.
+    /// </summary>
+    public TimeSpan? StatusAge { get; init; }
+
+    public bool FromMemory => StatusAge is not null;
 }
 
 /// <summary>Stable codes for <see cref="Verdict.NotFoundReason"/>.</summary>

@@ -6,7 +6,8 @@ namespace Registry.Web.Features.Verification;
 
 /// <summary>
 /// The REST form of a verdict. Every enumerated value is a stable upper-case string, never an enum number,
-/// so that clients can match on it across versions.
+/// so that clients can match on it across versions. <c>degraded</c> is true when the registry's database could not be
+/// reached and the status is the last one the site confirmed, at <c>asOf</c>.
 /// </summary>
 public sealed record VerdictJson(
     string Kind,
@@ -18,7 +19,8 @@ public sealed record VerdictJson(
     ClaimsJson? Claims,
     IReadOnlyList<DifferenceJson> Differences,
     ProblemJson? NotGenuine,
-    ProblemJson? NotFound)
+    ProblemJson? NotFound,
+    bool Degraded)
 {
     public static VerdictJson From(Verdict verdict, IStringLocalizer text, string publicHost)
     {
@@ -33,7 +35,8 @@ public sealed record VerdictJson(
             verdict.Claims is null ? null : ClaimsJson.From(verdict.Claims, verdict),
             [.. verdict.Differences.Select(d => new DifferenceJson(d.Field, d.SignedValue, d.RegistryValue))],
             verdict.NotGenuineCode is { } code ? new ProblemJson(code, NotGenuineText.Explain(text, code, publicHost), verdict.NotGenuineMessage) : null,
-            verdict.NotFoundReason is { } reason ? new ProblemJson(reason, VerdictText.Detail(text, verdict, publicHost), null) : null);
+            verdict.NotFoundReason is { } reason ? new ProblemJson(reason, VerdictText.Detail(text, verdict, publicHost), null) : null,
+            verdict.FromMemory);
     }
 
     public static string KindCode(VerdictKind kind) => kind switch

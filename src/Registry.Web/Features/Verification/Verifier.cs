@@ -59,6 +59,9 @@ public sealed class Verifier(
         }
 
         var differences = RegistryComparison.Differences(genuine.Claims, record.Organisation.CreditCode, record.Certificate.IssuedOn, state, events);
-        return Verdicts.FromRegistry(genuine, record, state, StatusSince.Of(state, events, today, now), differences, now);
+        var verdict = Verdicts.FromRegistry(genuine, record, state, StatusSince.Of(state, events, today, now), differences, now);
+
+        // Read from memory while the database is unreachable: true as of the cache's last confirmation, and said so.
+        return record.ConfirmedAt is { } confirmedAt ? verdict with { AsOf = confirmedAt, StatusAge = now - confirmedAt } : verdict;
     }
 }

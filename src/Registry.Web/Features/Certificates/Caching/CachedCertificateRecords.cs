@@ -1,6 +1,11 @@
+using Registry.Web.Data;
+
 namespace Registry.Web.Features.Certificates.Caching;
 
-/// <summary>Certificate look-ups answered from memory while the cache is in step with the outbox, else from PostgreSQL.</summary>
+/// <summary>
+/// Certificate look-ups answered from memory while the cache is in step with the outbox, else from PostgreSQL; and
+/// while PostgreSQL cannot be reached, from the last record the cache confirmed, marked with when that was.
+/// </summary>
 public sealed class CachedCertificateRecords(CertificateRecordCache cache, CertificateQueries database) : ICertificateRecords
 {
     public async Task<CertificateRecord?> FindAsync(string normalizedNumber, CancellationToken cancellationToken)
@@ -10,7 +15,17 @@ public sealed class CachedCertificateRecords(CertificateRecordCache cache, Certi
             return cached;
         }
 
-        var record = await database.FindAsync(normalizedNumber, cancellationToken);
+        CertificateRecord? record;
+        try
+        {
+            record = await database.FindAsync(normalizedNumber, cancellationToken);
+        }
+        catch (Exception e) when (DatabaseFaults.IsUnavailable(e) && cache.FindLastKnown(normalizedNumber) is { } known)
+        {
+            // The database is unreachable: the last record the cache confirmed, saying as of when, beats no answer.
+            return known;
+        }
+
         if (record is not null)
         {
             cache.Store(record, ticket);

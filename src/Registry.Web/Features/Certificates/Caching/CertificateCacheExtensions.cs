@@ -11,7 +11,7 @@ public static class CertificateCacheExtensions
             .Validate(o => o.Capacity > 0 && o.PollInterval > TimeSpan.Zero && o.InStepWindow > o.PollInterval && o.TombstoneLifetime > TimeSpan.Zero,
                 $"{CertificateCacheOptions.Section}: Capacity and the intervals must be positive, and InStepWindow longer than PollInterval.")
             .ValidateOnStart();
-        services.AddSingleton(sp => new CertificateRecordCache(sp.GetRequiredService<IOptions<CertificateCacheOptions>>().Value));
+        services.AddSingleton(sp => new CertificateRecordCache(sp.GetRequiredService<IOptions<CertificateCacheOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<CertificateCacheFollower>();
         services.AddScoped<CachedCertificateRecords>();
         return services;

@@ -11,8 +11,11 @@ namespace Registry.Web.Features.Certificates.Caching;
 /// set while it read makes the store fail, and the stale record is never served.
 /// The cache answers only while its follower is in step; otherwise every look-up goes to PostgreSQL.
 /// </summary>
-public sealed class CertificateRecordCache(CertificateCacheOptions options)
+public sealed class CertificateRecordCache(CertificateCacheOptions options, TimeProvider? clock = null)
 {
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private long _confirmedAtTicks = long.MinValue;
+
     private readonly ConcurrentDictionary<string, long> _ids = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<long, Slot> _slots = new();
     private long _inStepAt = long.MinValue;
@@ -97,7 +100,32 @@ public sealed class CertificateRecordCache(CertificateCacheOptions options)
     }
 
     /// <summary>The follower read the outbox to its end: every change committed before now is applied.</summary>
-    public void MarkInStep() => Volatile.Write(ref _inStepAt, Stopwatch.GetTimestamp());
+    public void MarkInStep()
+    {
+        Volatile.Write(ref _confirmedAtTicks, _clock.GetUtcNow().UtcTicks);
+        Volatile.Write(ref _inStepAt, Stopwatch.GetTimestamp());
+    }
+
+    /// <summary>The last instant the follower confirmed it was in step; null before the first time.</summary>
+    public DateTimeOffset? ConfirmedAt => Volatile.Read(ref _confirmedAtTicks) is var ticks && ticks != long.MinValue
+        ? new DateTimeOffset(ticks, TimeSpan.Zero)
+        : null;
+
+    /// <summary>
+    /// For when PostgreSQL cannot be reached: the record held for the number, out of step or not, marked with the last
+    /// instant the cache was confirmed in step. Until then no change to it was committed that the cache did not apply
+    /// (a change leaves a tombstone, not a record), so the record is the registry's as of that instant.
+    /// </summary>
+    public CertificateRecord? FindLastKnown(string normalizedNumber)
+    {
+        if (ConfirmedAt is not { } confirmedAt || !_ids.TryGetValue(normalizedNumber, out var id) || !_slots.TryGetValue(id, out var slot)
+            || slot.Record is not { } record)
+        {
+            return null;
+        }
+
+        return record with { ConfirmedAt = confirmedAt };
+    }
 
     /// <summary>The follower lost its connection: until it is back in step, nothing is answered from memory.</summary>
     public void MarkOutOfStep() => Volatile.Write(ref _inStepAt, long.MinValue);

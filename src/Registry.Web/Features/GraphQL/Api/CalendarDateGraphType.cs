@@ -1,11 +1,14 @@
 using System.Globalization;
+using Registry.Domain;
+using Registry.Domain.Time;
 using Registry.Web.Features.GraphQL.Errors;
 
 namespace Registry.Web.Features.GraphQL.Api;
 
 /// <summary>
 /// A calendar date as the registry dates everything (China Standard Time), written yyyy-MM-dd. Anything else,
-/// including a real date written another way, is refused with <see cref="ErrorCodes.InvalidDate"/>.
+/// including a real date written another way, is refused with <see cref="ErrorCodes.InvalidDate"/>; a date outside
+/// <see cref="QueryDates"/> with <c>DATE_OUT_OF_RANGE</c>.
 /// </summary>
 public sealed class CalendarDateGraphType : StrictStringScalarGraphType<DateOnly>
 {
@@ -18,9 +21,10 @@ public sealed class CalendarDateGraphType : StrictStringScalarGraphType<DateOnly
     }
 
     protected override DateOnly Parse(string text) =>
-        text.Length == Format.Length && DateOnly.TryParseExact(text, Format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : throw new InvalidScalarException(ErrorCodes.InvalidDate, $"A Date is written yyyy-MM-dd, e.g. 2026-03-05; “{Quoted(text)}” is not one.");
+        text.Length != Format.Length || !DateOnly.TryParseExact(text, Format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? throw new InvalidScalarException(ErrorCodes.InvalidDate, $"A Date is written yyyy-MM-dd, e.g. 2026-03-05; “{Quoted(text)}” is not one.")
+            : !QueryDates.Contains(date) ? throw new InvalidScalarException(DomainErrorCodes.DateOutOfRange, QueryDates.OutOfRange("A Date"))
+            : date;
 
     protected override string Write(DateOnly value) => value.ToString(Format, CultureInfo.InvariantCulture);
 

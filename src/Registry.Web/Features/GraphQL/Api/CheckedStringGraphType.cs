@@ -10,7 +10,7 @@ namespace Registry.Web.Features.GraphQL.Api;
 /// text rule (<see cref="InputText"/>), so that a NUL or an unpaired surrogate written as a GraphQL escape
 /// (<c>"\u0000"</c>, <c>"\uD800"</c>) is refused with <c>INVALID_TEXT</c> before anything runs. Tab and line
 /// breaks pass here (reasons and scopes hold them); the fields that hold one line refuse them where they are read.
-/// Output is the built-in String's.
+/// Output is the built-in String's. Registered in the container as StringGraphType (<see cref="GraphQLExtensions"/>).
 /// </summary>
 public sealed class CheckedStringGraphType : StringGraphType
 {

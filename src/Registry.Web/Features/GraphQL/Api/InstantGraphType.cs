@@ -1,4 +1,6 @@
 using System.Globalization;
+using Registry.Domain;
+using Registry.Domain.Time;
 using Registry.Web.Features.GraphQL.Errors;
 
 namespace Registry.Web.Features.GraphQL.Api;
@@ -23,10 +25,13 @@ public sealed class InstantGraphType : StrictStringScalarGraphType<DateTimeOffse
         // RFC 3339 requires the 'T', seconds and an offset; DateTimeOffset.TryParse alone would take far more.
         var shaped = text.Length is >= 20 and <= 40 && text[10] is 'T' or 't'
             && (text.EndsWith('Z') || text.EndsWith('z') || text[^6] is '+' or '-');
-        return shaped && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
-            ? instant
-            : throw new InvalidScalarException(ErrorCodes.InvalidDateTime,
+        if (!shaped || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+        {
+            throw new InvalidScalarException(ErrorCodes.InvalidDateTime,
                 $"A DateTime is written like 2026-03-05T10:00:00+08:00 (with an offset); “{Quoted(text)}” is not one.");
+        }
+
+        return QueryDates.Contains(instant) ? instant : throw new InvalidScalarException(DomainErrorCodes.DateOutOfRange, QueryDates.OutOfRange("A DateTime"));
     }
 
     protected override string Write(DateTimeOffset value) => value.UtcDateTime.ToString(OutputFormat, CultureInfo.InvariantCulture);

@@ -9,6 +9,7 @@ using Registry.Signing.Payloads;
 using Registry.Web.Data;
 using Registry.Web.Features.Certificates;
 using Registry.Web.Features.GraphQL.Errors;
+using Registry.Web.Features.GraphQL.Limits;
 using Registry.Web.Features.GraphQL.Loaders;
 using Registry.Web.Features.GraphQL.Paging;
 using Registry.Web.Features.Verification;
@@ -24,6 +25,7 @@ public sealed class QueryGraphType : ObjectGraphType
         Field<CertificateGraphType>("certificate")
             .Description("A certificate by its number, typed any way (full-width, lower case, with or without separators); null when the registry holds none.")
             .Argument<NonNullGraphType<StringGraphType>>("number")
+            .WithComplexityImpact(CostLimitRule.LookupImpact)
             .ResolveAsync(async c => await FindCertificateAsync(c));
         Field<SearchConnectionGraphType>("search")
             .Description("Search by name (Chinese or English, simplified or traditional), certificate number or credit code, with filters and facet counts.")
@@ -31,10 +33,12 @@ public sealed class QueryGraphType : ObjectGraphType
             .Argument<SearchFilterInputGraphType>("filter")
             .Argument<IntGraphType>("first", a => a.DefaultValue = PageRequest.DefaultSize)
             .Argument<StringGraphType>("after")
+            .WithComplexityImpact(CostLimitRule.SearchImpact)
             .ResolveAsync(async c => await CertificateSearch.RunAsync(c));
         Field<OrganisationGraphType>("organisation")
             .Description("A certified company by its unified social credit code, typed any way; null when the registry holds none.")
             .Argument<NonNullGraphType<StringGraphType>>("creditCode")
+            .WithComplexityImpact(CostLimitRule.LookupImpact)
             .ResolveAsync(async c => await FindOrganisationAsync(c));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CertificationBodyGraphType>>>>("bodies")
             .Description("Every certification body the registry knows, by code.")
@@ -46,6 +50,7 @@ public sealed class QueryGraphType : ObjectGraphType
         Field<NonNullGraphType<VerdictGraphType>>("verify")
             .Description("The verdict on a scanned QR code (a /V/ link or the bare payload), exactly as the verify page gives it.")
             .Argument<NonNullGraphType<StringGraphType>>("payload")
+            .WithComplexityImpact(CostLimitRule.LookupImpact)
             .ResolveAsync(async c => await VerifyAsync(c));
         AuditLog.AuditLogField.AddTo(this);
     }

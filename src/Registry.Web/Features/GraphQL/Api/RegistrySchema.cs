@@ -12,8 +12,6 @@ public sealed class RegistrySchema : Schema
     public RegistrySchema(IServiceProvider services)
         : base(services)
     {
-        // Registered before any other type, so that it replaces the built-in String everywhere.
-        RegisterType(new CheckedStringGraphType());
         Query = services.GetRequiredService<QueryGraphType>();
         Mutation = services.GetRequiredService<Mutations.MutationGraphType>();
         Mutations.MutationErrorTypes.RegisterIn(this);

@@ -12,6 +12,7 @@ public static class ErrorCodes
     public const string NotAcceptable = "NOT_ACCEPTABLE";
     public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
     public const string RequestTooLarge = "REQUEST_TOO_LARGE";
+    public const string ResponseTooLarge = "RESPONSE_TOO_LARGE";
     public const string InvalidRequest = "INVALID_REQUEST";
     public const string RateLimited = "RATE_LIMITED";
 
@@ -44,6 +45,9 @@ public static class ErrorCodes
 
     // Anything the server did not foresee; details go to the log, never to the client.
     public const string InternalError = "INTERNAL_ERROR";
+
+    /// <summary>The registry's database cannot be reached: HTTP 503 with Retry-After; try again.</summary>
+    public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
     public const string Timeout = "TIMEOUT";
     public const string ExecutionFailed = "GRAPHQL_EXECUTION_FAILED";
 }

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Validation;
 using Registry.Domain;
+using Registry.Web.Data;
 
 namespace Registry.Web.Features.GraphQL.Errors;
 
@@ -40,6 +41,11 @@ public sealed class RegistryErrorInfoProvider : IErrorInfoProvider
                 return (ErrorCodes.ParseFailed, error.Message);
             case UnhandledError { InnerException: DomainException domain }:
                 return (domain.Code, domain.Message);
+            case UnhandledError { InnerException: var inner } when DatabaseFaults.IsUnavailable(inner):
+                return (ErrorCodes.ServiceUnavailable, "The registry's database cannot be reached right now; try again in a few seconds.");
+            case UnhandledError { InnerException: Publishing.CommitOutcomeUnknownException }:
+                return (Publishing.PublishingErrorCodes.OutcomeUnknown,
+                    "The connection to the database failed while the change was committing, so the registry cannot tell whether it was applied; send it again with the same idempotencyKey.");
             case UnhandledError:
                 return (ErrorCodes.InternalError, InternalMessage);
             case TimeoutError:

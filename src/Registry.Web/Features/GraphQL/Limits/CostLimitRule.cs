@@ -13,11 +13,22 @@ namespace Registry.Web.Features.GraphQL.Limits;
 /// (<see cref="SelectionDepth"/>)
 /// or its estimated cost exceeds <see cref="GraphQLApiOptions.MaxComplexity"/>. The estimate is GraphQL.NET's:
 /// each field costs 1 and a list multiplies its children by its page size (first), or by 5 when it has none.
-/// Introspection costs nothing. A page size above the maximum counts as the maximum here, so that such a request is refused for its page
+/// Introspection is counted at a fraction of a data field per result node (<see cref="IntrospectionCost"/>); the
+/// registry's look-ups cost more than a plain field (<see cref="LookupImpact"/>), so that aliasing them is bounded.
+/// A page size above the maximum counts as the maximum here, so that such a request is refused for its page
 /// size (<see cref="ErrorCodes.PageSizeOutOfRange"/>) rather than for a cost it never gets to incur.
 /// </summary>
 public sealed class CostLimitRule(GraphQLApiOptions options) : ComplexityValidationRule(Configure(options))
 {
+    /// <summary>
+    /// A root look-up (certificate, organisation, verify, auditLog: a query of its own, or a signature check) against a
+    /// plain field's 1; a search costs <see cref="SearchImpact"/>. At the default budget a request holds at most a few
+    /// hundred look-ups, however it aliases them.
+    /// </summary>
+    public const double LookupImpact = 10;
+
+    public const double SearchImpact = 25;
+
     private readonly int _maxDepth = options.MaxDepth;
     private readonly int _maxComplexity = options.MaxComplexity;
 
@@ -64,10 +75,9 @@ public sealed class CostLimitRule(GraphQLApiOptions options) : ComplexityValidat
         var standard = complexity.DefaultComplexityImpactDelegate;
         complexity.DefaultComplexityImpactDelegate = field =>
         {
-            // Introspection reads the schema, not the registry: free, so that GraphiQL's schema query always passes.
-            if (field.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal))
+            if (IntrospectionCost.Applies(field))
             {
-                return new FieldComplexityResult(0, 0);
+                return IntrospectionCost.Of(field);
             }
 
             var estimate = standard(field);

@@ -17,6 +17,21 @@ public static class CallerLimits
         return ApiKeyClaims.KeyIdOf(http.User) is null ? options.MaxRequestBytes : Math.Max(options.MaxRequestBytes, options.MaxAuthenticatedRequestBytes);
     }
 
+    /// <summary>The longest answer the caller gets: a bulkPublish of 10,000 rows answers with a few MiB, a public query with far less.</summary>
+    public static int MaxResponseBytes(HttpContext http, GraphQLApiOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return ApiKeyClaims.KeyIdOf(http.User) is null ? options.MaxResponseBytes : Math.Max(options.MaxResponseBytes, options.MaxAuthenticatedResponseBytes);
+    }
+
+    /// <summary>
+    /// Whether a request larger than the anonymous limit may run: only a mutation made of nothing but
+    /// <c>bulkPublish</c> fields needs the room the authenticated limit gives (10,000 rows as variables).
+    /// </summary>
+    public static bool MayExceedAnonymousSize(GraphQLParser.AST.GraphQLOperationDefinition? operation) =>
+        operation is { Operation: GraphQLParser.AST.OperationType.Mutation }
+        && operation.SelectionSet.Selections.All(s => s is GraphQLParser.AST.GraphQLField { Name.StringValue: "bulkPublish" });
+
     /// <summary>
     /// A token bucket per key id, sized like the REST API's. ASP.NET Core keeps each policy's partitions apart,
     /// so a key has one bucket at /graphql and another under /api/publishing, each of the same size.

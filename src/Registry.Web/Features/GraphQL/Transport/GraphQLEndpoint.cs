@@ -72,8 +72,17 @@ public sealed class GraphQLEndpoint(
             return;
         }
 
+        // The authenticated size limit is room for bulk publishing, not for anything else a key may send.
+        var operation = OperationFinder.Find(document, graphQLRequest.OperationName);
+        if (graphQLRequest.BodyBytes > options.Value.MaxRequestBytes && !CallerLimits.MayExceedAnonymousSize(operation))
+        {
+            await responses.RefuseAsync(http, new TransportProblem(StatusCodes.Status413PayloadTooLarge, ErrorCodes.RequestTooLarge,
+                $"Only a bulkPublish mutation may be larger than {options.Value.MaxRequestBytes / 1024} KB; this request is {graphQLRequest.BodyBytes / 1024} KB."), chosen);
+            return;
+        }
+
         // The specification forbids running a mutation for a GET, which a crawler or a prefetch may send.
-        if (isGet && OperationFinder.Find(document, graphQLRequest.OperationName)?.Operation == OperationType.Mutation)
+        if (isGet && operation?.Operation == OperationType.Mutation)
         {
             http.Response.Headers.Allow = "POST";
             await responses.RefuseAsync(http, new TransportProblem(StatusCodes.Status405MethodNotAllowed, ErrorCodes.MethodNotAllowed,
@@ -83,7 +92,7 @@ public sealed class GraphQLEndpoint(
 
         // Mutations are for certification bodies: without a valid key nothing runs (401, like any bearer-protected resource).
         var caller = http.PublishingCaller();
-        if (caller is null && OperationFinder.Find(document, graphQLRequest.OperationName)?.Operation == OperationType.Mutation)
+        if (caller is null && operation?.Operation == OperationType.Mutation)
         {
             var presented = request.Headers.Authorization.Count > 0;
             http.Response.Headers.WWWAuthenticate = presented ? "Bearer error=\"invalid_token\"" : "Bearer";
@@ -94,7 +103,7 @@ public sealed class GraphQLEndpoint(
         }
 
         // A subscription needs a connection that stays open: graphql-transport-ws over a WebSocket at this same path.
-        if (OperationFinder.Find(document, graphQLRequest.OperationName)?.Operation == OperationType.Subscription)
+        if (operation?.Operation == OperationType.Subscription)
         {
             var refused = new ExecutionResult { Errors = [new ApiError(ErrorCodes.OperationNotSupported,
                 "Subscriptions are served over WebSocket at /graphql (the graphql-transport-ws protocol), not over HTTP.")] };

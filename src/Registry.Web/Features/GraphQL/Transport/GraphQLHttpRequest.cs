@@ -8,6 +8,9 @@ namespace Registry.Web.Features.GraphQL.Transport;
 /// <summary>The four parameters of a GraphQL-over-HTTP request, however they arrived (JSON body, query string, a WebSocket message).</summary>
 public sealed record GraphQLHttpRequest(string Query, Inputs? Variables, string? OperationName, Inputs? Extensions)
 {
+    /// <summary>The size of the body it came in (0 for a query string or a WebSocket message), for the size rules that depend on the operation.</summary>
+    public int BodyBytes { get; init; }
+
     /// <summary>How every transport hands a parsed request to the engine, with the caller (if any) as the user context.</summary>
     public ExecutionOptions ToExecutionOptions(GraphQLDocument document, IServiceProvider services, ClaimsPrincipal user,
         RegistryUserContext userContext, CancellationToken cancellationToken) => new()

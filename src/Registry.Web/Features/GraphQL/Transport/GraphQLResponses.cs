@@ -7,18 +7,47 @@ namespace Registry.Web.Features.GraphQL.Transport;
 /// Writes every answer of the endpoint, results and refusals alike, as a GraphQL response, so that a client
 /// always finds errors[].extensions.code, whatever went wrong.
 /// </summary>
-public sealed class GraphQLResponses(IGraphQLSerializer serializer)
+public sealed class GraphQLResponses(IGraphQLSerializer serializer, Microsoft.Extensions.Options.IOptions<GraphQLApiOptions> options)
 {
-    public Task WriteAsync(HttpContext http, ExecutionResult result, int status, ResponseFormat format)
+    /// <summary>
+    /// Writes the result, unless it is longer than the caller's response limit (<see cref="CallerLimits.MaxResponseBytes"/>):
+    /// then only <c>RESPONSE_TOO_LARGE</c>. The answer is serialized into a buffer that refuses to grow past the
+    /// limit, so an answer too large costs no more memory than the limit.
+    /// </summary>
+    public async Task WriteAsync(HttpContext http, ExecutionResult result, int status, ResponseFormat format)
     {
         ArgumentNullException.ThrowIfNull(http);
+        var limit = CallerLimits.MaxResponseBytes(http, options.Value);
+        using var buffer = new CappedBuffer(limit);
+        try
+        {
+            await serializer.WriteAsync(buffer, result, http.RequestAborted);
+        }
+        catch (CappedBuffer.FullException)
+        {
+            buffer.SetLength(0);
+            var refused = new ExecutionResult { Errors = [new ApiError(ErrorCodes.ResponseTooLarge,
+                $"The answer would be longer than the {limit / (1024 * 1024)} MiB this API sends for one request; ask for fewer fields, smaller pages or fewer aliases.")] };
+            await serializer.WriteAsync(buffer, refused, http.RequestAborted);
+            status = format == ResponseFormat.Json ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
+        }
+
+        // A field that failed because the database is unreachable makes the whole answer a 503 that says when to retry.
+        if (result.Errors?.Any(e => RegistryErrorInfoProvider.CodeOf(e) is ErrorCodes.ServiceUnavailable) == true)
+        {
+            status = StatusCodes.Status503ServiceUnavailable;
+            http.Response.Headers.RetryAfter = ((int)Data.DatabaseFaults.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         http.Response.StatusCode = status;
         http.Response.ContentType = ResponseFormats.ContentType(format);
+        http.Response.ContentLength = buffer.Length;
         // Statuses change at any moment and a withdrawal must show at once: no cache may keep an answer.
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers.Vary = "Accept";
         http.Response.Headers.XContentTypeOptions = "nosniff";
-        return serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+        buffer.Position = 0;
+        await buffer.CopyToAsync(http.Response.Body, http.RequestAborted);
     }
 
     public Task RefuseAsync(HttpContext http, TransportProblem problem, ResponseFormat format)
@@ -47,4 +76,48 @@ public sealed class GraphQLResponses(IGraphQLSerializer serializer)
             ? StatusCodes.Status500InternalServerError
             : StatusCodes.Status400BadRequest;
     }
+}
+
+/// <summary>A memory stream that throws <see cref="FullException"/> instead of growing past its capacity.</summary>
+internal sealed class CappedBuffer(int capacity) : MemoryStream
+{
+    public override void Write(byte[] buffer, int offset, int count)
+    {
+        Reserve(count);
+        base.Write(buffer, offset, count);
+    }
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        Reserve(buffer.Length);
+        base.Write(buffer);
+    }
+
+    public override void WriteByte(byte value)
+    {
+        Reserve(1);
+        base.WriteByte(value);
+    }
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    {
+        Reserve(count);
+        return base.WriteAsync(buffer, offset, count, cancellationToken);
+    }
+
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        Reserve(buffer.Length);
+        return base.WriteAsync(buffer, cancellationToken);
+    }
+
+    private void Reserve(int count)
+    {
+        if (Position + count > capacity)
+        {
+            throw new FullException();
+        }
+    }
+
+    internal sealed class FullException : Exception;
 }

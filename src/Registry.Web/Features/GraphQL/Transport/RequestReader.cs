@@ -39,7 +39,13 @@ public sealed class RequestReader(IGraphQLTextSerializer serializer)
                 read += count;
             }
 
-            return read > maxBytes ? TooLarge(maxBytes) : Parse(buffer.AsMemory(0, read));
+            if (read > maxBytes)
+            {
+                return TooLarge(maxBytes);
+            }
+
+            var (request, problem) = Parse(buffer.AsMemory(0, read));
+            return (request is null ? null : request with { BodyBytes = read }, problem);
         }
         finally
         {
@@ -115,7 +121,7 @@ public sealed class RequestReader(IGraphQLTextSerializer serializer)
     public (GraphQLHttpRequest? Request, TransportProblem? Problem) FromJson(JsonElement body)
     {
         // Every string of the request (the document, each variable, the operation's name) under the registry's text rule.
-        if (JsonText.FindProblem(body, "the request") is { } refusal)
+        if (JsonText.FindProblem(body, string.Empty) is { } refusal)
         {
             return (null, new TransportProblem(StatusCodes.Status400BadRequest, ErrorCodes.InvalidText, refusal.Message));
         }

@@ -26,6 +26,7 @@ internal static class PublishingHttp
     public static int StatusFor(string code) => code switch
     {
         PublishingErrorCodes.InvalidInput or PublishingErrorCodes.FieldTooLong or PublishingErrorCodes.IdempotencyKeyInvalid
+            or PublishingErrorCodes.InvalidText or DomainErrorCodes.DateOutOfRange
             or DomainErrorCodes.MalformedCertificateNumber or DomainErrorCodes.MalformedCreditCode or DomainErrorCodes.CreditCodeCheckFailed
             => StatusCodes.Status400BadRequest,
         DomainErrorCodes.NotYourCertificate or PublishingErrorCodes.NotYourSigningKey => StatusCodes.Status403Forbidden,

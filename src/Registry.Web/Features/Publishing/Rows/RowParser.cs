@@ -1,4 +1,5 @@
 using System.Globalization;
+using Registry.Domain.Time;
 
 namespace Registry.Web.Features.Publishing.Rows;
 
@@ -110,8 +111,10 @@ public static class RowParser
 
     private static DateOnly? Date(PublishingRow row, string field) =>
         row.Get(field) is not { } text ? null
-        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
-        : throw new FormatException($"{field} must be a date written yyyy-MM-dd, not '{Clip(text)}'.");
+        : !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? throw new FormatException($"{field} must be a date written yyyy-MM-dd, not '{Clip(text)}'.")
+        : !QueryDates.Contains(date) ? throw new FormatException(QueryDates.OutOfRange(field))
+        : date;
 
     private static decimal RequiredDecimal(PublishingRow row, string field) =>
         Decimal(row, field) ?? throw new FormatException($"{field} is required (a number such as 92.5).");

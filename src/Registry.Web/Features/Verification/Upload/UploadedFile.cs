@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
+using Registry.Domain.Text;
 
 namespace Registry.Web.Features.Verification.Upload;
 
@@ -44,6 +45,11 @@ internal static class UploadedFile
         {
             return NoImage("The upload is not a well-formed multipart form.");
         }
+        catch (IOException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The reader met the end of the body inside a section or before the first boundary: empty or cut short.
+            return NoImage("The upload ended before the multipart form was complete (an empty or cut-off body).");
+        }
     }
 
     private static async Task<(byte[]?, QrImageProblem?, string?)> ReadMultipartAsync(HttpRequest request, string? boundary, CancellationToken cancellationToken)
@@ -60,6 +66,13 @@ internal static class UploadedFile
             if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
                 && HeaderUtilities.RemoveQuotes(disposition.Name).Equals(FieldName, StringComparison.Ordinal))
             {
+                // The file's name is never used, but it is text that entered: the one rule applies to it too.
+                var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
+                if (InputText.Check(fileName, "The file name") is { } refusal)
+                {
+                    return NoImage(refusal.Message);
+                }
+
                 var file = await ReadCappedAsync(section.Body, cancellationToken);
                 return file is null ? TooLarge() : file.Length == 0 ? NoImage("The file is empty.") : (file, null, null);
             }
