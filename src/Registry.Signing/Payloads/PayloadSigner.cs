@@ -56,7 +56,9 @@ public sealed class PayloadSigner
             throw new CryptographicException("The COSE library did not produce a tagged COSE_Sign1 message.");
         }
 
+        // The signature is the envelope's last 64 bytes; it is published in its low-S form (README section 7).
         var envelope = tagged[1..];
+        SignatureCheck.ToLowS(envelope.AsSpan(envelope.Length - EnvelopeLayout.SignatureLength));
         if (!EnvelopeReader.TryRead(envelope, out _, out var rejection))
         {
             // The writer and the strict reader must agree on the layout; a code that fails here must never be printed.

@@ -44,6 +44,12 @@ public sealed class PayloadVerifier(Func<KeyId, SigningKeyInfo?> resolveKey)
             return new NotGenuine(NotGenuineReason.RevokedKey, $"Key {key.Id} of {key.Issuer} was revoked; nothing it signed is genuine.");
         }
 
+        if (!SignatureCheck.HasLowS(parts.Signature.Span))
+        {
+            return new NotGenuine(NotGenuineReason.BadSignature,
+                "The signature's s is above n/2: it is the twin of a genuine signature's spelling, and only the low-S spelling is genuine.");
+        }
+
         if (!SignatureCheck.Verify(envelope.Span, parts, key.VerificationKey))
         {
             return new NotGenuine(NotGenuineReason.BadSignature, $"The signature does not match key {key.Id} of {key.Issuer}: the code was altered or forged.");

@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Formats.Cbor;
+using System.Globalization;
 using System.Numerics;
 using System.Security.Cryptography;
 using System.Text;
@@ -149,7 +150,13 @@ public static class IndependentVerifier
             return ("REVOKED_KEY", null);
         }
 
-        // Step 5: the signature over Sig_structure = ["Signature1", protected, h'', payload].
+        // Step 5: s in its low form (at most n/2), then the signature over Sig_structure = ["Signature1", protected, h'', payload].
+        var halfOrder = BigInteger.Parse("0FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", NumberStyles.HexNumber, CultureInfo.InvariantCulture) / 2;
+        if (new BigInteger(signature.AsSpan(32), isUnsigned: true, isBigEndian: true) > halfOrder)
+        {
+            return ("BAD_SIGNATURE", null);
+        }
+
         var structure = new CborWriter(CborConformanceMode.Canonical);
         structure.WriteStartArray(4);
         structure.WriteTextString("Signature1");

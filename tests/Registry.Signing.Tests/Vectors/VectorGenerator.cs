@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Numerics;
 using System.Security.Cryptography;
 using System.Security.Cryptography.Cose;
 using Registry.Signing.Claims;
@@ -109,6 +111,10 @@ public sealed class VectorGenerator : IDisposable
         NotGenuine("flipped-signature-byte", "The first vector with one bit of the signature flipped.",
             Url(Flip(certificateEnvelope, certificateEnvelope.Length - 1)), Flip(certificateEnvelope, certificateEnvelope.Length - 1), NotGenuineReason.BadSignature);
 
+        var twin = HighSTwin(certificateEnvelope);
+        NotGenuine("high-s-twin", "The first vector with its signature's s replaced by n - s: a valid ECDSA signature, but the high twin; only the low-S spelling is genuine.",
+            Url(twin), twin, NotGenuineReason.BadSignature);
+
         byte[] trailing = [.. certificateEnvelope, 0x00];
         NotGenuine("trailing-byte", "One byte (0x00) after the COSE_Sign1 array.", Url(trailing), trailing, NotGenuineReason.TrailingData);
 
@@ -153,6 +159,17 @@ public sealed class VectorGenerator : IDisposable
     private static byte[] Sign(ECDsa key, QrClaims claims) => new PayloadSigner(key).Sign(claims);
 
     private static string Url(byte[] envelope) => "HTTPS://" + Host + "/V/" + PayloadText.Encode(envelope);
+
+    /// <summary>The envelope with its signature (r, s) replaced by (r, n − s), which ECDSA verifies just the same.</summary>
+    public static byte[] HighSTwin(byte[] envelope)
+    {
+        var order = BigInteger.Parse("0FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        var s = new BigInteger(envelope.AsSpan(envelope.Length - 32), isUnsigned: true, isBigEndian: true);
+        var copy = (byte[])envelope.Clone();
+        (order - s).TryWriteBytes(copy.AsSpan(copy.Length - 32), out var written, isUnsigned: true, isBigEndian: true).ShouldBeTrue();
+        written.ShouldBe(32, "n - s of a low s is above n/2, so it fills 32 bytes");
+        return copy;
+    }
 
     private static byte[] Flip(byte[] envelope, int position)
     {

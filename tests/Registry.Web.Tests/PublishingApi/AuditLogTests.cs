@@ -102,16 +102,31 @@ public sealed class AuditLogTests(RegistryDatabase database)
     [InlineData("203.0.113.7", "203.0.113.7")]
     [InlineData("198.51.100.1, 203.0.113.7", "203.0.113.7")]
     [InlineData("2001:db8::5", "2001:db8::5")]
-    public async Task Behind_a_proxy_on_loopback_an_entry_records_the_address_the_proxy_forwarded(string forwardedFor, string recorded)
+    public async Task Behind_a_proxy_configured_on_loopback_an_entry_records_the_address_the_proxy_forwarded(string forwardedFor, string recorded)
     {
         var api = await PublishingApiClient.ForNewBodyAsync(database);
-        using var overTcp = PublishingApiClient.WithKey(new HttpClient { BaseAddress = database.BrowserSiteAddress }, api.Token);
+        await using var proxied = new RegistryWebFactory(database.ConnectionString, onKestrel: true,
+            new Dictionary<string, string> { ["ReverseProxies:Addresses:0"] = "127.0.0.1" });
+        using var overTcp = PublishingApiClient.WithKey(new HttpClient { BaseAddress = proxied.StartKestrel() }, api.Token);
         overTcp.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
 
         using var response = await overTcp.PostAsJsonAsync("/api/publishing/certificates", PublishingApiClient.IssueFields());
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await PageAsync(api, string.Empty)).Entries.Single().SourceAddress.ShouldBe(recorded);
+    }
+
+    [Fact]
+    public async Task Without_a_configured_proxy_a_forwarded_address_from_loopback_is_not_believed()
+    {
+        var api = await PublishingApiClient.ForNewBodyAsync(database);
+        using var overTcp = PublishingApiClient.WithKey(new HttpClient { BaseAddress = database.BrowserSiteAddress }, api.Token);
+        overTcp.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.7");
+
+        using var response = await overTcp.PostAsJsonAsync("/api/publishing/certificates", PublishingApiClient.IssueFields());
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await PageAsync(api, string.Empty)).Entries.Single().SourceAddress.ShouldBe("127.0.0.1");
     }
 
     [Theory]

@@ -15,8 +15,10 @@ public sealed class ReverseProxyTests
     [InlineData("192.0.2.10", "192.0.2.10", null, "203.0.113.7")]
     [InlineData("10.4.0.2", null, "10.4.0.0/16", "203.0.113.7")]
     [InlineData("10.5.0.2", null, "10.4.0.0/16", "10.5.0.2")]
-    [InlineData("127.0.0.1", null, null, "203.0.113.7")]
-    public async Task Only_a_configured_proxy_or_loopback_may_name_the_client(string peer, string? proxy, string? network, string seen)
+    [InlineData("127.0.0.1", null, null, "127.0.0.1")]
+    [InlineData("::1", null, null, "::1")]
+    [InlineData("127.0.0.1", "127.0.0.1", null, "203.0.113.7")]
+    public async Task Only_a_configured_proxy_may_name_the_client_and_loopback_is_not_one_unless_configured(string peer, string? proxy, string? network, string seen)
     {
         var settings = new Dictionary<string, string?>();
         if (proxy is not null)

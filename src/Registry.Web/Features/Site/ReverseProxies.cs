@@ -6,8 +6,9 @@ namespace Registry.Web.Features.Site;
 /// <summary>
 /// Behind a reverse proxy every request arrives from the proxy's address, so the audit log would record the
 /// proxy and the anonymous rate limit would put every caller in one bucket. X-Forwarded-For and -Proto are
-/// honoured from the proxies named in configuration (and from loopback, ASP.NET Core's default), never from
-/// anyone else, who could otherwise pick the address the registry records for them.
+/// honoured only from the proxies named in configuration, never from anyone else, who could otherwise pick the
+/// address the registry records for them and the rate limit counts. ASP.NET Core's default of trusting loopback is
+/// cleared: on a machine where the site listens without a proxy, every local process would be believed too.
 /// </summary>
 public static class ReverseProxies
 {
@@ -20,6 +21,8 @@ public static class ReverseProxies
         options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
         // Only the address the nearest trusted proxy saw: entries further left are whatever the client wrote.
         options.ForwardLimit = 1;
+        options.KnownProxies.Clear();
+        options.KnownIPNetworks.Clear();
         foreach (var (key, value) in Values(configuration, "Addresses"))
         {
             options.KnownProxies.Add(IPAddress.TryParse(value, out var address)

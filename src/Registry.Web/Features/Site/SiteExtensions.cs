@@ -19,6 +19,8 @@ public static class SiteExtensions
             .AddViewLocalization();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ExceptionResponses>();
+        // Nothing tells a caller which server software answers.
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<DemoDataNotice>();
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>(ReverseProxies.Configure).ValidateOnStart();
@@ -40,6 +42,7 @@ public static class SiteExtensions
     public static WebApplication UseSite(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/error/500",
@@ -63,7 +66,7 @@ public static class SiteExtensions
             context.Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true, Secure = context.Request.IsHttps });
         }
 
         return next(context);

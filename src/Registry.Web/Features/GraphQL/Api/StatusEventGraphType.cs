@@ -18,7 +18,8 @@ public sealed class StatusEventGraphType : ObjectGraphType<StatusEvent>
         Field<NonNullGraphType<InstantGraphType>>("publishedAt").Description("When the registry published it; may be later than effectiveOn.")
             .Resolve(c => c.Source.PublishedAt);
         Field<StringGraphType>("reason").Resolve(c => c.Source.Reason.Length > 0 ? c.Source.Reason : null);
-        Field(e => e.Actor).Description("Who published it: a body's user or client, or an operator.");
+        Field<NonNullGraphType<StringGraphType>>("actor").Description("Who published it: the body and the channel (API, bulk upload), or an operator.")
+            .Resolve(c => Publishing.PublicActor.Display(c.Source.Actor));
         Field<StringGraphType>("level").Description("The level code this event set, if it set one.").Resolve(c => c.Source.Level);
         Field<ScoresGraphType>("scores").Description("The scores this event set, if it set them.").Resolve(c => c.Source.Scores);
         Field<StringGraphType>("scopeZh").Resolve(c => c.Source.ScopeZh);

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace Registry.Web.Features.GraphQL.Transport;
 
 /// <summary>
@@ -16,7 +14,7 @@ public static class GraphiQLPage
     public static Task WriteAsync(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        var nonce = Site.SecurityHeaders.Nonce(http);
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = "text/html; charset=utf-8";
         http.Response.Headers.CacheControl = "no-store";

@@ -15,6 +15,7 @@ internal sealed partial class BulkPublisher(IServiceScopeFactory scopes, ILogger
 {
     public async Task<BulkResponse> RunAsync(PublishingCaller caller, IReadOnlyList<PublishingRow> rows, string? idempotencyKey, CancellationToken cancellationToken)
     {
+        caller = caller with { Channel = PublishingChannel.Bulk };
         var bulkId = Guid.NewGuid();
         var results = new BulkRowResult[rows.Count];
         var laneOfRow = BulkLanes.Assign(rows, BulkLimits.Lanes);

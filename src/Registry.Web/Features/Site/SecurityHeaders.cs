@@ -1,0 +1,79 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.CookiePolicy;
+
+namespace Registry.Web.Features.Site;
+
+/// <summary>
+/// The headers every answer carries. Pages: a Content-Security-Policy without 'unsafe-inline' (scripts and styles
+/// from the site's own files; an inline script needs the request's nonce), no framing by anyone
+/// (<c>frame-ancestors 'none'</c>, and X-Frame-Options for old browsers), forms posted only to the site. Every
+/// answer: <c>nosniff</c>, a referrer policy that sends no path to other sites (a /v/ link holds a code), and a
+/// permissions policy that lets only the site itself use the camera (for scanning). Kestrel's Server header is off
+/// (<see cref="SiteExtensions"/>). A response that set its own policy (GraphiQL's) keeps it.
+/// </summary>
+public static class SecurityHeaders
+{
+    private const string NonceItem = "registry.csp.nonce";
+
+    /// <summary>What an API answer may load: nothing, and no page may frame it.</summary>
+    public const string ApiPolicy = "default-src 'none'; frame-ancestors 'none'";
+
+    /// <summary>The request's nonce for inline scripts (and styles) that need one, made on first use.</summary>
+    public static string Nonce(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Items[NonceItem] is not string nonce)
+        {
+            nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            context.Items[NonceItem] = nonce;
+        }
+
+        return nonce;
+    }
+
+    public static string PagePolicy(string nonce) =>
+        "default-src 'none'; " +
+        $"script-src 'self' 'nonce-{nonce}'; " +
+        "style-src 'self'; " +
+        "img-src 'self' data: blob:; " +
+        "font-src 'self'; " +
+        "connect-src 'self'; " +
+        "media-src 'self' blob:; " +
+        "form-action 'self'; base-uri 'none'; object-src 'none'; frame-ancestors 'none'";
+
+    public static WebApplication UseSecurityHeaders(this WebApplication app)
+    {
+        app.UseCookiePolicy(new CookiePolicyOptions
+        {
+            // Over HTTPS (behind the proxy too, once forwarded headers say so) every cookie is Secure.
+            Secure = CookieSecurePolicy.SameAsRequest,
+            HttpOnly = HttpOnlyPolicy.Always,
+            MinimumSameSitePolicy = SameSiteMode.Lax,
+        });
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                Apply(context);
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
+        return app;
+    }
+
+    private static void Apply(HttpContext context)
+    {
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        headers["Permissions-Policy"] = "camera=(self), microphone=(), geolocation=(), payment=(), usb=()";
+        headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        headers.XFrameOptions = "DENY";
+        if (headers.ContentSecurityPolicy.Count == 0)
+        {
+            var html = context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true;
+            headers.ContentSecurityPolicy = html ? PagePolicy(Nonce(context)) : ApiPolicy;
+        }
+    }
+}
