@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Registry.Web.Features.GraphQL.Transport;
+using Registry.Web.Features.RateLimits;
 using Registry.Web.Tests.TestSupport;
 using Registry.Web.Tests.Verification;
 
@@ -47,15 +47,15 @@ public sealed class RateLimitTests(RegistryDatabase database)
     [InlineData(null, "unknown")]
     public void Callers_are_counted_per_address_and_IPv6_per_64(string? address, string partition)
     {
-        AnonymousRateLimit.PartitionOf(address is null ? null : IPAddress.Parse(address)).ShouldBe(partition);
+        CallerPartition.Of(address is null ? null : IPAddress.Parse(address)).ShouldBe(partition);
     }
 
     [Fact]
     public void Two_addresses_in_one_IPv6_64_share_a_partition_and_neighbouring_64s_do_not()
     {
-        var a = AnonymousRateLimit.PartitionOf(IPAddress.Parse("2001:db8:0:1::1"));
-        var b = AnonymousRateLimit.PartitionOf(IPAddress.Parse("2001:db8:0:1::2"));
-        var c = AnonymousRateLimit.PartitionOf(IPAddress.Parse("2001:db8:0:2::1"));
+        var a = CallerPartition.Of(IPAddress.Parse("2001:db8:0:1::1"));
+        var b = CallerPartition.Of(IPAddress.Parse("2001:db8:0:1::2"));
+        var c = CallerPartition.Of(IPAddress.Parse("2001:db8:0:2::1"));
 
         a.ShouldBe(b);
         a.ShouldNotBe(c);

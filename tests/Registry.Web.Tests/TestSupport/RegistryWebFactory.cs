@@ -38,6 +38,7 @@ public sealed class RegistryWebFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        SiteSettings.Apply(builder);
         builder.UseContentRoot(AppContext.BaseDirectory);
         builder.UseSetting("ConnectionStrings:Registry", _connectionString);
         builder.UseSetting("Search:IndexPath", IndexPath);

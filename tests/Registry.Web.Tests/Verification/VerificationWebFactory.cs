@@ -9,6 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Registry.Web.Features.SigningKeys;
 
+using Registry.Web.Tests.TestSupport;
+
 namespace Registry.Web.Tests.Verification;
 
 /// <summary>
@@ -40,6 +42,7 @@ public sealed class VerificationWebFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        SiteSettings.Apply(builder);
         builder.UseContentRoot(AppContext.BaseDirectory);
         builder.UseSetting("ConnectionStrings:Registry", _connectionString);
         builder.UseSetting("Search:IndexPath", IndexPath);

@@ -1,8 +1,6 @@
-using System.Globalization;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using Registry.Web.Features.RateLimits;
 
 namespace Registry.Web.Features.ApiKeys;
 
@@ -34,34 +32,15 @@ public static class ApiKeysExtensions
         builder.Services.AddOptions<ApiKeyRateLimitOptions>().BindConfiguration(ApiKeyRateLimitOptions.Section)
             .Validate(o => o.BurstLimit > 0 && o.RequestsPerPeriod > 0 && o.Period > TimeSpan.Zero, "ApiKeys:RateLimit needs positive limits and period.")
             .ValidateOnStart();
-        builder.Services.AddRateLimiter(options =>
+        builder.Services.AddRateLimiter(options => options.AddPolicy(ApiKeyDefaults.RateLimitPolicy, context =>
         {
-            options.AddPolicy(ApiKeyDefaults.RateLimitPolicy, context =>
-            {
-                var limits = context.RequestServices.GetRequiredService<IOptions<ApiKeyRateLimitOptions>>().Value;
-                var partition = ApiKeyClaims.KeyIdOf(context.User) is { } keyId
-                    ? "key:" + keyId
-                    : "address:" + context.Connection.RemoteIpAddress;
-                return RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = limits.BurstLimit,
-                    TokensPerPeriod = limits.RequestsPerPeriod,
-                    ReplenishmentPeriod = limits.Period,
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                });
-            });
-            options.OnRejected = async (rejected, _) =>
-            {
-                if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-                {
-                    rejected.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                }
-
-                await ApiProblems.Write(rejected.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests", ApiKeyDefaults.RateLimitedCode,
-                    "This API key has used up its request allowance for now; wait for the time in Retry-After and try again.");
-            };
-        });
+            var limits = context.RequestServices.GetRequiredService<IOptions<ApiKeyRateLimitOptions>>().Value;
+            var partition = ApiKeyClaims.KeyIdOf(context.User) is { } keyId
+                ? "key:" + keyId
+                : "address:" + CallerPartition.Of(context.Connection.RemoteIpAddress);
+            return context.RequestServices.GetRequiredService<SharedLimiters>()
+                .TokenBucket(ApiKeyDefaults.RateLimitPolicy, partition, limits.BurstLimit, limits.RequestsPerPeriod, limits.Period);
+        }));
         return builder;
     }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Registry.Web.Features.RateLimits;
 
 namespace Registry.Web.Features.GraphQL;
 
@@ -37,13 +38,4 @@ public sealed class GraphQLApiOptions
     /// <summary>Limits of graphql-transport-ws connections (subscriptions).</summary>
     [Required]
     public Transport.WebSockets.TransportWsOptions WebSocket { get; set; } = new();
-}
-
-/// <summary>A fixed window of permits per caller partition.</summary>
-public sealed class RateLimitOptions
-{
-    [Range(1, 1_000_000)]
-    public int PermitLimit { get; set; } = 300;
-
-    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 }

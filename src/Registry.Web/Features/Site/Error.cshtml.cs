@@ -20,9 +20,14 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> text) : PageMode
     /// <summary>What exactly was refused, when the refusal said (<see cref="ErrorResponses.DetailItem"/>).</summary>
     public string? Detail { get; private set; }
 
-    public void OnGet(int code) => Show(code);
+    public void OnGet() => Show(RouteCode());
 
-    public void OnPost(int code) => Show(code);
+    // No parameters: a re-executed POST still carries its body, which may be a broken form, and binding any
+    // parameter would read it.
+    public void OnPost() => Show(RouteCode());
+
+    private int RouteCode() =>
+        int.TryParse(RouteData.Values["code"] as string, NumberStyles.None, CultureInfo.InvariantCulture, out var code) ? code : 500;
 
     private void Show(int code)
     {

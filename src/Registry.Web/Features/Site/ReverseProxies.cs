@@ -36,6 +36,12 @@ public static class ReverseProxies
                 ? network
                 : throw new InvalidOperationException($"{Section}:Networks:{key} is not a network in CIDR form (such as 10.0.0.0/8): '{value}'."));
         }
+
+        // With both lists empty the middleware would believe anyone: no proxy configured means no forwarded header read.
+        if (options.KnownProxies.Count == 0 && options.KnownIPNetworks.Count == 0)
+        {
+            options.ForwardedHeaders = ForwardedHeaders.None;
+        }
     }
 
     private static IEnumerable<(string Key, string Value)> Values(IConfiguration configuration, string name) =>

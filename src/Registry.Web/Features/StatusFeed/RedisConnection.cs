@@ -16,6 +16,9 @@ public sealed partial class RedisConnection(IConfiguration configuration, ILogge
     /// <summary>False when no Redis is configured: the status feed is then off and subscriptions say so.</summary>
     public bool IsConfigured => !string.IsNullOrWhiteSpace(configuration.GetConnectionString(ConnectionStringName));
 
+    /// <summary>The multiplexer while it is connected; null before the first connection and while Redis is down. Never waits.</summary>
+    public IConnectionMultiplexer? Current => _multiplexer is { IsConnected: true } connected ? connected : null;
+
     public async Task<IConnectionMultiplexer> GetAsync(CancellationToken cancellationToken)
     {
         if (_multiplexer is { } ready)

@@ -19,6 +19,7 @@ public sealed class FakeVerifierSite(RegistryDatabase database) : WebApplication
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        SiteSettings.Apply(builder);
         builder.UseContentRoot(AppContext.BaseDirectory);
         builder.UseSetting("ConnectionStrings:Registry", database.ConnectionString);
         builder.UseSetting("Search:IndexPath", _indexPath);

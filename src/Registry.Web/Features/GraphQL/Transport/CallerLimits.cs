@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Registry.Web.Features.RateLimits;
 using Microsoft.Extensions.Options;
 using Registry.Web.Features.ApiKeys;
 
@@ -45,13 +46,7 @@ public static class CallerLimits
         }
 
         var limits = http.RequestServices.GetRequiredService<IOptions<ApiKeyRateLimitOptions>>().Value;
-        return RateLimitPartition.GetTokenBucketLimiter("key:" + keyId, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = limits.BurstLimit,
-            TokensPerPeriod = limits.RequestsPerPeriod,
-            ReplenishmentPeriod = limits.Period,
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        });
+        return http.RequestServices.GetRequiredService<SharedLimiters>()
+            .TokenBucket(AnonymousRateLimit.Policy + "-key", keyId, limits.BurstLimit, limits.RequestsPerPeriod, limits.Period);
     }
 }
