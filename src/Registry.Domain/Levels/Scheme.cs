@@ -35,8 +35,12 @@ public sealed class Scheme
     /// <summary>The longest a certificate (or a renewed cycle) of this scheme is valid.</summary>
     public int ValidityYears { get; }
 
-    /// <summary>The last day a certificate issued (or renewed) on <paramref name="start"/> may be valid to.</summary>
-    public DateOnly LatestExpiry(DateOnly start) => ValidityPeriod.DefaultExpiry(start, ValidityYears);
+    /// <summary>
+    /// The last day a certificate issued (or renewed) on <paramref name="start"/> may be valid to: the anniversary
+    /// itself. Bodies write the end of a three-year certificate either as the day before the third anniversary (the
+    /// registry's default) or as the anniversary; both are within the scheme's validity, a day later is not.
+    /// </summary>
+    public DateOnly LatestExpiry(DateOnly start) => ValidityPeriod.DefaultExpiry(start, ValidityYears).AddDays(1);
 
     /// <summary>Refuses a validity period the scheme does not allow: starting before the scheme, ending after its longest validity.</summary>
     public void RequireValidity(DateOnly start, DateOnly expiresOn, bool renewal)

@@ -20,12 +20,14 @@ public static class DataExtensions
 
         var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
         builder.Services.AddSingleton(dataSource);
-        builder.Services.AddDbContext<RegistryDbContext>(options => Configure(options, dataSource));
+        // Interceptors registered in the container join every context: the tests inject faults this way.
+        builder.Services.AddDbContext<RegistryDbContext>((services, options) =>
+            Configure(options, dataSource).AddInterceptors(services.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }
 
-    public static void Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
         options.UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention();
 }

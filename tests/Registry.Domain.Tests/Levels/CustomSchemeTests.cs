@@ -17,7 +17,9 @@ public class CustomSchemeTests
             new Level("five-star", "五星级", "five-star", 5, 95m),
             new Level("three-star", "三星级", "three-star", 3, 80m),
             new Level("four-star", "四星级", "four-star", 4, 90m),
-        ]);
+        ],
+        new DateOnly(2012, 2, 1),
+        3);
 
     [Fact]
     public void Levels_are_ordered_from_the_lowest_to_the_highest_minimum_score()

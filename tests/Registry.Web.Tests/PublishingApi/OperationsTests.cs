@@ -58,7 +58,8 @@ public sealed class OperationsTests(RegistryDatabase database)
         var stored = await db.Certificates.Include(c => c.Events).SingleAsync(c => c.NormalizedNumber == issued.NormalizedNumber);
         stored.Events.Select(e => e.Kind).ShouldBe([StatusEventKind.Issued, StatusEventKind.ScopeChanged, StatusEventKind.LevelChanged,
             StatusEventKind.Suspended, StatusEventKind.Reinstated, StatusEventKind.Renewed, StatusEventKind.Withdrawn]);
-        stored.Events.ShouldAllBe(e => e.Actor == $"{api.Body.Code} api-key {api.KeyId}");
+        // The public history names the body and the channel; the key stays in the audit log.
+        stored.Events.ShouldAllBe(e => e.Actor == $"{api.Body.Code} API");
         (await db.Outbox.CountAsync(m => m.CertificateId == stored.Id)).ShouldBe(7);
         (await db.AuditEntries.CountAsync(e => e.CertificateNumber == issued.NormalizedNumber && e.Outcome == Registry.Web.Features.Audit.AuditOutcome.Applied)).ShouldBe(7);
     }

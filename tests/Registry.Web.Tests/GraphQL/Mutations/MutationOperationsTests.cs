@@ -47,7 +47,7 @@ public sealed class MutationOperationsTests(RegistryDatabase database)
         var stored = await db.Certificates.Include(c => c.Events).SingleAsync(c => c.Number == number);
         stored.Events.OrderBy(e => e.Sequence).Select(e => e.Kind).ShouldBe([StatusEventKind.Issued, StatusEventKind.ScopeChanged, StatusEventKind.LevelChanged,
             StatusEventKind.Suspended, StatusEventKind.Reinstated, StatusEventKind.Renewed, StatusEventKind.Withdrawn]);
-        stored.Events.ShouldAllBe(e => e.Actor.Contains(body.Rest.KeyId));
+        stored.Events.ShouldAllBe(e => e.Actor == $"{body.Rest.Body.Code} API" && !e.Actor.Contains(body.Rest.KeyId));
         (await db.AuditEntries.CountAsync(e => e.BodyId == body.Body.Id && e.Outcome == AuditOutcome.Applied)).ShouldBe(7);
     }
 

@@ -54,7 +54,13 @@ public sealed class CostLimitRule(GraphQLApiOptions options) : ComplexityValidat
         ArgumentNullException.ThrowIfNull(context);
         // The library's depth counts introspection too, which GraphiQL's own schema query would exceed.
         var depth = SelectionDepth.Of(context.Document, context.Operation);
-        if (depth > _maxDepth)
+        var (schemas, types) = IntrospectionRoots.Of(context.Document, context.Operation);
+        if (schemas > IntrospectionRoots.MaxSchemas || types > IntrospectionRoots.MaxTypes)
+        {
+            context.ReportError(new LimitError(ErrorCodes.MaxComplexityExceeded,
+                $"The operation asks for __schema {schemas} times and __type {types} times; at most {IntrospectionRoots.MaxSchemas} and {IntrospectionRoots.MaxTypes} are allowed."));
+        }
+        else if (depth > _maxDepth)
         {
             context.ReportError(new LimitError(ErrorCodes.MaxDepthExceeded,
                 $"The operation nests {depth} levels deep; at most {_maxDepth} are allowed."));
