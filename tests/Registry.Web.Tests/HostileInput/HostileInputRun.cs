@@ -77,11 +77,13 @@ public sealed class HostileInputRun(Func<HttpClient> client, HostileRequests req
         var described = $"{request.Message.Method} {Clip(request.Message.RequestUri?.ToString() ?? string.Empty)}";
         string body;
         HttpStatusCode status;
+        bool replayed;
         try
         {
             using var response = await http.SendAsync(request.Message);
             status = response.StatusCode;
             body = await response.Content.ReadAsStringAsync();
+            replayed = response.Headers.TryGetValues("Idempotent-Replayed", out var flags) && flags.Contains("true");
         }
         catch (Exception e) when (e is HttpRequestException or InvalidOperationException or IOException)
         {
@@ -104,7 +106,8 @@ public sealed class HostileInputRun(Func<HttpClient> client, HostileRequests req
             _failures.Enqueue($"exception text for {request.Target}: {described} → {Clip(body)}");
         }
 
-        if (status == HttpStatusCode.OK)
+        // A replay repeats the first answer and changes nothing now.
+        if (status == HttpStatusCode.OK && !replayed)
         {
             CountClaims(request.Target, body);
         }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Registry.Web.Features.ApiKeys;
 using Registry.Web.Features.Audit;
 using Registry.Web.Features.Publishing.Bulk;
@@ -92,7 +93,7 @@ public static class PublishingApi
         }
 
         var count = 1;
-        if (root.TryGetProperty("count", out var given) && !given.TryGetInt32(out count))
+        if (root.TryGetProperty("count", out var given) && (given.ValueKind != JsonValueKind.Number || !given.TryGetInt32(out count)))
         {
             return PublishingHttp.BadRequest(PublishingErrorCodes.InvalidInput, "count must be a whole number.");
         }
