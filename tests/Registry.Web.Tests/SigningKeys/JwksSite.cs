@@ -12,7 +12,7 @@ namespace Registry.Web.Tests.SigningKeys;
 /// </summary>
 public sealed class JwksSite(RegistryDatabase database) : IAsyncDisposable
 {
-    private readonly string _indexPath = Path.Combine(Path.GetTempPath(), "registry-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _indexPath = IndexFolders.New();
     private WebApplicationFactory<Program>? _site;
 
     public WebApplicationFactory<Program> Site => _site ??= database.Site.WithWebHostBuilder(builder =>
@@ -31,9 +31,6 @@ public sealed class JwksSite(RegistryDatabase database) : IAsyncDisposable
             await _site.DisposeAsync();
         }
 
-        if (Directory.Exists(_indexPath))
-        {
-            Directory.Delete(_indexPath, recursive: true);
-        }
+        await IndexFolders.DeleteAsync(_indexPath);
     }
 }

@@ -72,19 +72,12 @@ public sealed class RegistryWebFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>This site's own search index replica, in a folder of its own.</summary>
-    public string IndexPath { get; } = Path.Combine(Path.GetTempPath(), "registry-tests", Guid.NewGuid().ToString("N"));
+    public string IndexPath { get; } = IndexFolders.New();
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        try
-        {
-            Directory.Delete(IndexPath, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-            // The site never built an index.
-        }
+        await IndexFolders.DeleteAsync(IndexPath);
     }
 
     public HttpClient CreatePageClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

@@ -37,7 +37,7 @@ public sealed class VerificationWebFactory : WebApplicationFactory<Program>
         }
     }
 
-    public string IndexPath { get; } = Path.Combine(Path.GetTempPath(), "registry-tests", Guid.NewGuid().ToString("N"));
+    public string IndexPath { get; } = IndexFolders.New();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -80,9 +80,6 @@ public sealed class VerificationWebFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (Directory.Exists(IndexPath))
-        {
-            Directory.Delete(IndexPath, recursive: true);
-        }
+        await IndexFolders.DeleteAsync(IndexPath);
     }
 }

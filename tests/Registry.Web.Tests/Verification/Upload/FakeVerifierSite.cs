@@ -12,7 +12,7 @@ namespace Registry.Web.Tests.Verification.Upload;
 /// <summary>The real site with <see cref="FakeVerifier"/> in place of the verifier: upload endpoints' shape, real decoding.</summary>
 public sealed class FakeVerifierSite(RegistryDatabase database) : WebApplicationFactory<Program>
 {
-    private readonly string _indexPath = Path.Combine(Path.GetTempPath(), "registry-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _indexPath = IndexFolders.New();
 
     public HttpClient CreatePageClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
@@ -35,9 +35,6 @@ public sealed class FakeVerifierSite(RegistryDatabase database) : WebApplication
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (Directory.Exists(_indexPath))
-        {
-            Directory.Delete(_indexPath, recursive: true);
-        }
+        await IndexFolders.DeleteAsync(_indexPath);
     }
 }
