@@ -60,7 +60,8 @@ public sealed class HostileInputSuiteTests : IAsyncLifetime
         // Changes commit before their answers are written, so the counts are final once every answer is in.
         var after = await RegistryCounts.ReadAsync(_database.DataSource);
         var report = run.Report() + $"database before {before}, after {after}, announced {run.Claimed(before)}\n";
-        await File.WriteAllTextAsync(Path.Combine(RepositoryFiles.Root, "artifacts", "hostile-input-report.txt"), report);
+        var artifacts = Directory.CreateDirectory(Path.Combine(RepositoryFiles.Root, "artifacts")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(artifacts, "hostile-input-report.txt"), report);
         TestContext.Current.TestOutputHelper?.WriteLine(report);
 
         run.Sent.ShouldBe(total);
