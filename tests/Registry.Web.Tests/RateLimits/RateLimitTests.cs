@@ -94,6 +94,28 @@ public sealed class RateLimitTests(RegistryDatabase database)
     }
 
     [Fact]
+    public async Task Permits_taken_from_redis_in_chunks_never_let_the_instances_admit_more_than_the_limit()
+    {
+        // 100 a window: chunks of 2, so each instance holds at most one permit it has not handed out.
+        var settings = Limited("Pages", 100);
+        await using var first = new RegistryWebFactory(database.ConnectionString, settings: settings);
+        await using var second = new RegistryWebFactory(database.ConnectionString, settings: settings);
+        using var a = first.CreatePageClient();
+        using var b = second.CreatePageClient();
+        await RedisConnectedAsync(first);
+        await RedisConnectedAsync(second);
+
+        var admitted = 0;
+        for (var i = 0; i < 80; i++)
+        {
+            admitted += (await a.GetAsync("/")).StatusCode == HttpStatusCode.OK ? 1 : 0;
+            admitted += (await b.GetAsync("/")).StatusCode == HttpStatusCode.OK ? 1 : 0;
+        }
+
+        admitted.ShouldBeInRange(98, 100);
+    }
+
+    [Fact]
     public async Task While_redis_is_down_each_instance_counts_on_its_own_and_nothing_fails()
     {
         await using var redis = new PrivateRedis();

@@ -9,12 +9,21 @@ namespace Registry.Web.Features.RateLimits;
 /// own, which is looser by the number of instances but never none. A Redis call that does not answer within
 /// <see cref="RedisWait"/> counts as unreachable, so a slow Redis slows no request by more than that.
 /// </summary>
-internal sealed class SharedRateLimiter(Func<IConnectionMultiplexer?> redis, Func<IConnectionMultiplexer, RateLimiter> createShared, RateLimiter local)
+/// <remarks>
+/// A fixed window may take its permits from Redis <paramref name="chunk"/> at a time and hand them out here: one round
+/// trip per chunk instead of per request, on the hottest paths. Redis counts a chunk as used when it is taken, so the
+/// instances together never admit more than the limit; an instance may end a window holding up to chunk − 1 permits
+/// it did not use, which only makes the limit stricter.
+/// </remarks>
+internal sealed class SharedRateLimiter(Func<IConnectionMultiplexer?> redis, Func<IConnectionMultiplexer, RateLimiter> createShared, RateLimiter local,
+    int chunk = 1)
     : RateLimiter
 {
     private static readonly TimeSpan RedisWait = TimeSpan.FromMilliseconds(250);
 
     private readonly Lock _gate = new();
+    private int _allowance;
+    private long _allowanceUntil;
     private RateLimiter? _shared;
     private IConnectionMultiplexer? _sharedOn;
 
@@ -38,10 +47,27 @@ internal sealed class SharedRateLimiter(Func<IConnectionMultiplexer?> redis, Fun
     {
         if (Connected() is { } multiplexer)
         {
+            if (TakeAllowance(permitCount))
+            {
+                return Lease.Granted;
+            }
+
             try
             {
-                var lease = await Shared(multiplexer).AcquireAsync(permitCount, cancellationToken).AsTask().WaitAsync(RedisWait, cancellationToken);
+                var shared = Shared(multiplexer);
                 CountingLocally = false;
+                if (chunk > permitCount)
+                {
+                    using var taken = await shared.AcquireAsync(chunk, cancellationToken).AsTask().WaitAsync(RedisWait, cancellationToken);
+                    if (taken.IsAcquired)
+                    {
+                        KeepAllowance(chunk - permitCount, Lease.From(taken).RetryAfter);
+                        return Lease.Granted;
+                    }
+                }
+
+                // No chunk left in this window (or none wanted): the last permits are taken one by one.
+                var lease = await shared.AcquireAsync(permitCount, cancellationToken).AsTask().WaitAsync(RedisWait, cancellationToken);
                 return Lease.From(lease);
             }
             catch (Exception e) when (e is RedisException or TimeoutException)
@@ -62,6 +88,30 @@ internal sealed class SharedRateLimiter(Func<IConnectionMultiplexer?> redis, Fun
         }
 
         base.Dispose(disposing);
+    }
+
+    private bool TakeAllowance(int permitCount)
+    {
+        lock (_gate)
+        {
+            if (_allowance < permitCount || Environment.TickCount64 >= _allowanceUntil)
+            {
+                return false;
+            }
+
+            _allowance -= permitCount;
+            return true;
+        }
+    }
+
+    /// <summary>Keeps the rest of a chunk until the window it was counted in ends (Redis says when, to the second).</summary>
+    private void KeepAllowance(int permits, TimeSpan? windowLeft)
+    {
+        lock (_gate)
+        {
+            _allowance = permits;
+            _allowanceUntil = Environment.TickCount64 + (long)(windowLeft ?? TimeSpan.FromSeconds(1)).TotalMilliseconds;
+        }
     }
 
     private IConnectionMultiplexer? Connected() => redis() is { IsConnected: true } multiplexer ? multiplexer : null;
@@ -92,7 +142,11 @@ internal sealed class SharedRateLimiter(Func<IConnectionMultiplexer?> redis, Fun
     {
         public static Lease NotYet { get; } = new(false, null, null);
 
+        public static Lease Granted { get; } = new(true, null, null);
+
         public override bool IsAcquired => acquired;
+
+        public TimeSpan? RetryAfter => retryAfter;
 
         public override IEnumerable<string> MetadataNames => retryAfter is null ? [] : [MetadataName.RetryAfter.Name];
 
