@@ -22,7 +22,10 @@ public sealed class DatabaseRoundTrips : IDisposable
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = activity =>
             {
-                if (activity.Source.Name == "Npgsql" && activity.Kind == ActivityKind.Client)
+                // Commands only: Npgsql also reports opening a physical connection, which a pool under load does at
+                // any moment and which is not a query the request made.
+                if (activity.Source.Name == "Npgsql" && activity.Kind == ActivityKind.Client
+                    && (activity.GetTagItem("db.query.text") ?? activity.GetTagItem("db.statement")) is not null)
                 {
                     _counts.AddOrUpdate(activity.TraceId, 1, (_, n) => n + 1);
                 }

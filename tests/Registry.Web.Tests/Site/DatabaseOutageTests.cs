@@ -87,18 +87,23 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
 
         await _postgres.StartAsync();
         var deadline = Stopwatch.StartNew();
+        var last = string.Empty;
         while (true)
         {
             var home = await _client.GetAsync(new Uri("/", UriKind.Relative));
             var certificate = await _client.GetAsync(new Uri($"/certificates/{_number}", UriKind.Relative));
-            if (home.StatusCode == HttpStatusCode.OK && certificate.StatusCode == HttpStatusCode.OK && !(await VerifyAsync()).GetProperty("degraded").GetBoolean())
+            var degraded = (await VerifyAsync()).GetProperty("degraded").GetBoolean();
+            if (home.StatusCode == HttpStatusCode.OK && certificate.StatusCode == HttpStatusCode.OK && !degraded)
             {
                 break;
             }
 
-            deadline.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(20), "the site recovers on its own once PostgreSQL is back");
+            last = $"after {deadline.Elapsed.TotalSeconds:F1} s: home {(int)home.StatusCode}, certificate {(int)certificate.StatusCode}, scan degraded {degraded}";
+            deadline.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(30), "the site recovers on its own once PostgreSQL is back; " + last);
             await Task.Delay(200);
         }
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"recovered {deadline.Elapsed.TotalSeconds:F1} s after PostgreSQL was back ({last})");
     }
 
     private async Task<JsonElement> VerifyAsync()

@@ -25,6 +25,9 @@ internal sealed partial class ExceptionResponses(ILogger<ExceptionResponses> log
         var status = StatusOf(exception);
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
+            // The pool's idle connections died with the server: dropped now, so that the first requests after it is
+            // back do not each meet one of them.
+            httpContext.RequestServices.GetService<Npgsql.NpgsqlDataSource>()?.Clear();
             LogUnavailable(exception.GetType().Name, path);
             httpContext.Response.Headers.RetryAfter = ((int)DatabaseFaults.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
