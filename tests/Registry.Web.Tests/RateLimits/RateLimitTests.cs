@@ -74,20 +74,7 @@ public sealed class RateLimitTests(RegistryDatabase database)
     [Fact]
     public async Task Two_instances_share_one_count_through_redis()
     {
-        var settings = Limited("Pages", 4);
-        await using var first = new RegistryWebFactory(database.ConnectionString, settings: settings);
-        await using var second = new RegistryWebFactory(database.ConnectionString, settings: settings);
-        using var a = first.CreatePageClient();
-        using var b = second.CreatePageClient();
-        await RedisConnectedAsync(first);
-        await RedisConnectedAsync(second);
-
-        var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 3; i++)
-        {
-            statuses.Add((await a.GetAsync("/")).StatusCode);
-            statuses.Add((await b.GetAsync("/")).StatusCode);
-        }
+        var statuses = await HomeFromTwoInstancesAsync(Limited("Pages", 4), rounds: 3);
 
         statuses.Count(s => s == HttpStatusCode.OK).ShouldBe(4, "four permits between both instances: " + string.Join(", ", statuses));
         statuses.Count(s => s == HttpStatusCode.TooManyRequests).ShouldBe(2);
@@ -97,21 +84,9 @@ public sealed class RateLimitTests(RegistryDatabase database)
     public async Task Permits_taken_from_redis_in_chunks_never_let_the_instances_admit_more_than_the_limit()
     {
         // 100 a window: chunks of 2, so each instance holds at most one permit it has not handed out.
-        var settings = Limited("Pages", 100);
-        await using var first = new RegistryWebFactory(database.ConnectionString, settings: settings);
-        await using var second = new RegistryWebFactory(database.ConnectionString, settings: settings);
-        using var a = first.CreatePageClient();
-        using var b = second.CreatePageClient();
-        await RedisConnectedAsync(first);
-        await RedisConnectedAsync(second);
+        var statuses = await HomeFromTwoInstancesAsync(Limited("Pages", 100), rounds: 80);
 
-        var admitted = 0;
-        for (var i = 0; i < 80; i++)
-        {
-            admitted += (await a.GetAsync("/")).StatusCode == HttpStatusCode.OK ? 1 : 0;
-            admitted += (await b.GetAsync("/")).StatusCode == HttpStatusCode.OK ? 1 : 0;
-        }
-
+        var admitted = statuses.Count(s => s == HttpStatusCode.OK);
         admitted.ShouldBeInRange(98, 100);
     }
 
@@ -135,6 +110,26 @@ public sealed class RateLimitTests(RegistryDatabase database)
 
         statuses.ShouldAllBe(s => s == HttpStatusCode.OK || s == HttpStatusCode.TooManyRequests, string.Join(", ", statuses));
         statuses.Count(s => s == HttpStatusCode.OK).ShouldBe(3, "the in-process count allows the limit, then refuses: " + string.Join(", ", statuses));
+    }
+
+    /// <summary>Two instances sharing one Redis and these limits; the home page asked of each in turn, <paramref name="rounds"/> times.</summary>
+    private async Task<List<HttpStatusCode>> HomeFromTwoInstancesAsync(Dictionary<string, string> settings, int rounds)
+    {
+        await using var first = new RegistryWebFactory(database.ConnectionString, settings: settings);
+        await using var second = new RegistryWebFactory(database.ConnectionString, settings: settings);
+        using var a = first.CreatePageClient();
+        using var b = second.CreatePageClient();
+        await RedisConnectedAsync(first);
+        await RedisConnectedAsync(second);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < rounds; i++)
+        {
+            statuses.Add((await a.GetAsync("/")).StatusCode);
+            statuses.Add((await b.GetAsync("/")).StatusCode);
+        }
+
+        return statuses;
     }
 
     /// <summary>The count goes to Redis once the site's connection is up; until then it is counted in-process, as during an outage.</summary>

@@ -22,6 +22,12 @@ public static class AddressText
             target = context.Request.Path.Value + context.Request.QueryString.Value;
         }
 
+        // Most addresses are printable ASCII without escapes, and such text cannot break the rule: nothing to decode.
+        if (!target.AsSpan().ContainsAnyExceptInRange('!', '~') && !target.Contains('%', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
         var question = target.IndexOf('?', StringComparison.Ordinal);
         var path = question < 0 ? target : target[..question];
         if (CheckComponent(path, plusIsSpace: false, "The address", TextShape.SingleLine) is { } pathRefusal)

@@ -46,7 +46,7 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> text) : PageMode
         Detail = reExecuted ? HttpContext.Items[ErrorResponses.DetailItem] as string : null;
         if (Code == StatusCodes.Status503ServiceUnavailable && !Response.Headers.ContainsKey("Retry-After"))
         {
-            Response.Headers.RetryAfter = ((int)DatabaseFaults.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            ErrorResponses.SetRetryAfter(Response, DatabaseFaults.RetryAfter);
         }
 
         (Title, Explanation) = Code switch

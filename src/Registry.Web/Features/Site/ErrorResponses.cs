@@ -35,6 +35,13 @@ public static class ErrorResponses
         return accept.Contains("json", StringComparison.OrdinalIgnoreCase) && !accept.Contains("text/html", StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>Retry-After in whole seconds, at least one.</summary>
+    public static void SetRetryAfter(HttpResponse response, TimeSpan wait)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.Headers.RetryAfter = ((int)Math.Ceiling(Math.Max(wait.TotalSeconds, 1))).ToString(CultureInfo.InvariantCulture);
+    }
+
     public static Task WriteAsync(HttpContext context, int status, string title, string code, string detail, TimeSpan? retryAfter = null)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -46,7 +53,7 @@ public static class ErrorResponses
         context.Response.Clear();
         if (retryAfter is { } wait)
         {
-            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(Math.Max(wait.TotalSeconds, 1))).ToString(CultureInfo.InvariantCulture);
+            SetRetryAfter(context.Response, wait);
         }
 
         context.Response.Headers.CacheControl = "no-store";

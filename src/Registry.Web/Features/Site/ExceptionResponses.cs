@@ -29,7 +29,7 @@ internal sealed partial class ExceptionResponses(ILogger<ExceptionResponses> log
             // back do not each meet one of them.
             httpContext.RequestServices.GetService<Npgsql.NpgsqlDataSource>()?.Clear();
             LogUnavailable(exception.GetType().Name, path);
-            httpContext.Response.Headers.RetryAfter = ((int)DatabaseFaults.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            ErrorResponses.SetRetryAfter(httpContext.Response, DatabaseFaults.RetryAfter);
         }
         else
         {

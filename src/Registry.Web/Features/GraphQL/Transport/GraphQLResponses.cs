@@ -36,7 +36,7 @@ public sealed class GraphQLResponses(IGraphQLSerializer serializer, Microsoft.Ex
         if (result.Errors?.Any(e => RegistryErrorInfoProvider.CodeOf(e) is ErrorCodes.ServiceUnavailable) == true)
         {
             status = StatusCodes.Status503ServiceUnavailable;
-            http.Response.Headers.RetryAfter = ((int)Data.DatabaseFaults.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Site.ErrorResponses.SetRetryAfter(http.Response, Data.DatabaseFaults.RetryAfter);
         }
 
         http.Response.StatusCode = status;

@@ -7,8 +7,9 @@ namespace Registry.Web.Features.Search.Querying;
 public sealed record TextSegment(string Text, bool Matched);
 
 /// <summary>
-/// Marks the parts of a name that matched, using the analyser's own offsets into the original text
-/// (Lucene.Net.Highlighter is not available here), so traditional or full-width typing highlights too.
+/// Marks the parts of a name that matched, using the analyser's own offsets into the original text, so traditional
+/// or full-width typing highlights the characters as written (the reason this is not Lucene.Net.Highlighter: see
+/// the feature's README).
 /// </summary>
 public static class Highlighting
 {
