@@ -5,6 +5,7 @@ using GraphQL.Types;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 using Registry.Web.Features.GraphQL.Api;
+using Registry.Web.Features.GraphQL.Api.Scalars;
 using Registry.Web.Features.GraphQL.Errors;
 using Registry.Web.Features.GraphQL.Limits;
 using Registry.Web.Features.GraphQL.Loaders;

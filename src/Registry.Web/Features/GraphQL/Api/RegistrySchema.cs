@@ -1,5 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
+using Registry.Web.Features.GraphQL.Api.Mutations;
+using Registry.Web.Features.GraphQL.Api.Scalars;
 
 namespace Registry.Web.Features.GraphQL.Api;
 
@@ -13,8 +15,8 @@ public sealed class RegistrySchema : Schema
         : base(services)
     {
         Query = services.GetRequiredService<QueryGraphType>();
-        Mutation = services.GetRequiredService<Mutations.MutationGraphType>();
-        Mutations.MutationErrorTypes.RegisterIn(this);
+        Mutation = services.GetRequiredService<MutationGraphType>();
+        MutationErrorTypes.RegisterIn(this);
         Subscription = services.GetRequiredService<SubscriptionGraphType>();
         Description = "Star Registry: GB/T 27922 after-sales service certificates, their status on any date, and QR verification.";
 
