@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +29,34 @@ public static class DemoDataCommand
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddTransient<DemoDataLoader>();
         return builder;
+    }
+
+    public static Command Create(Func<IHost> buildHost)
+    {
+        var count = new Option<int>("--count") { Description = "How many demo certificates to generate.", DefaultValueFactory = _ => 5000 };
+        var seed = new Option<int>("--seed") { Description = "Random seed: the same seed always gives the same data.", DefaultValueFactory = _ => 27922 };
+        var ifEmpty = new Option<bool>("--if-empty") { Description = "Do nothing (and succeed) when the registry already holds certificates." };
+        count.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 10_000_000)
+            {
+                result.AddError("--count must be between 1 and 10,000,000.");
+            }
+        });
+
+        var command = new Command("seed", "Generate fictional demo data, marked as demo, and load it with binary COPY.")
+        {
+            count, seed, ifEmpty,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var host = buildHost();
+            return await RunAsync(
+                host.Services,
+                new DemoLoadOptions(parse.GetValue(count), parse.GetValue(seed), parse.GetValue(ifEmpty)),
+                cancellationToken);
+        });
+        return command;
     }
 
     public static Task<int> RunAsync(IServiceProvider services, DemoLoadOptions options, CancellationToken ct) =>

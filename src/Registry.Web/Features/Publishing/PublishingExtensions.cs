@@ -1,5 +1,4 @@
 using Registry.Web.Data;
-using Registry.Web.Features.Audit;
 using Registry.Web.Features.Certificates;
 using Registry.Web.Features.Publishing.Bulk;
 using Registry.Web.Features.QrCodes;
@@ -11,13 +10,12 @@ public static class PublishingExtensions
 {
     /// <summary>
     /// The write side: the publisher, and the application service certification bodies call through REST
-    /// and GraphQL (<see cref="PublishingCommands"/>), with its audit log and idempotency records.
+    /// and GraphQL (<see cref="PublishingCommands"/>), with its idempotency records; it writes the audit log that Features/Audit reads.
     /// </summary>
     public static IHostApplicationBuilder AddPublishing(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<CertificatePublisher>();
         builder.Services.AddScoped<PublishingPipeline>();
-        builder.Services.AddScoped<AuditQueries>();
         builder.Services.AddScoped<BulkPublisher>();
         builder.Services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.Section)
             .Validate(o => o.Retention > TimeSpan.Zero && o.PruneInterval > TimeSpan.Zero, $"{IdempotencyOptions.Section}: Retention and PruneInterval must be positive.")

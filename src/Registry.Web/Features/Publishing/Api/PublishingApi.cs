@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Registry.Web.Features.ApiKeys;
-using Registry.Web.Features.Audit;
 using Registry.Web.Features.Publishing.Bulk;
 using Registry.Web.Features.Publishing.Rows;
 
@@ -8,7 +7,7 @@ namespace Registry.Web.Features.Publishing.Api;
 
 /// <summary>
 /// The REST surface of <see cref="PublishingCommands"/> under /api/publishing, for certification bodies
-/// with an API key: one route per change, the bulk endpoint and the audit log. Each route only reads its
+/// with an API key: one route per change and the bulk endpoint (the audit log beside them is Features/Audit's). Each route only reads its
 /// input and hands it to the service; what it may do is decided there. See README.md for the routes.
 /// </summary>
 public static class PublishingApi
@@ -17,11 +16,7 @@ public static class PublishingApi
 
     public static IEndpointRouteBuilder MapPublishingApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup(Prefix)
-            .RequireAuthorization(ApiKeyDefaults.CertificationBodyPolicy)
-            .RequireRateLimiting(ApiKeyDefaults.RateLimitPolicy)
-            // Bearer keys, not cookies: there is no ambient credential for a forged cross-site request to use.
-            .DisableAntiforgery();
+        var api = app.MapPublishingGroup();
         api.MapPost("/certificates", (HttpContext context, PublishingCommands commands) =>
             ChangeAsync(context, commands, PublishingOperations.Issue, number: null));
         api.MapPost("/certificates/{number}/{operation}", (string number, string operation, HttpContext context, PublishingCommands commands) =>
@@ -30,9 +25,16 @@ public static class PublishingApi
         api.MapPost("/signing-keys/rotate", RotateAsync);
         api.MapPost("/signing-keys/{kid}/revoke", RevokeAsync);
         api.MapBulkPublishing();
-        api.MapAuditLog();
         return app;
     }
+
+    /// <summary>The routes under /api/publishing, for any feature that serves bodies there: an API key, its rate limit.</summary>
+    public static RouteGroupBuilder MapPublishingGroup(this IEndpointRouteBuilder app) =>
+        app.MapGroup(Prefix)
+            .RequireAuthorization(ApiKeyDefaults.CertificationBodyPolicy)
+            .RequireRateLimiting(ApiKeyDefaults.RateLimitPolicy)
+            // Bearer keys, not cookies: there is no ambient credential for a forged cross-site request to use.
+            .DisableAntiforgery();
 
     private static async Task<IResult> ChangeAsync(HttpContext context, PublishingCommands commands, string operation, string? number)
     {

@@ -2,9 +2,8 @@ using System.CommandLine;
 using Microsoft.Extensions.Options;
 using Registry.Web.Features.Search;
 using Registry.Web.Features.Search.Index;
-using Registry.Web.Features.Search.Indexing;
 
-namespace Registry.Web.Operations;
+namespace Registry.Web.Features.Search.Indexing;
 
 /// <summary>`rebuild-index` and `verify-index`: operate on one instance's replica, named by Search:IndexPath or --index-path.</summary>
 internal static class SearchIndexCommands

@@ -2,9 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Registry.Signing.Keys;
-using Registry.Web.Features.SigningKeys;
+using Registry.Web.Operations;
+using static Registry.Web.Operations.OperatorConventions;
 
-namespace Registry.Web.Operations;
+namespace Registry.Web.Features.SigningKeys;
 
 /// <summary>
 /// `keys create|rotate|revoke|list|ensure|rewrap`: the certification bodies' QR signing keys. Exit codes:
@@ -13,10 +14,6 @@ namespace Registry.Web.Operations;
 /// </summary>
 internal static class SigningKeyCommands
 {
-    public const int Succeeded = 0;
-    public const int Failed = 1;
-    public const int NotFound = 2;
-
     public static Command Keys(Func<IHost> buildHost)
     {
         var keys = new Command("keys", "Certification bodies' QR signing keys (ECDSA P-256): create, rotate, revoke, list.");
@@ -162,11 +159,5 @@ internal static class SigningKeyCommands
         }
     }
 
-    private static Option<string> BodyOption(bool required) =>
-        new("--body") { Description = "The certification body's registry code, e.g. DEMO01.", Required = required };
-
-    /// <summary>Who ran the command, for the audit lines in the log: the operating-system account.</summary>
-    private static string Actor => $"operator {Environment.UserName}";
-
-    private static string Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "(open)";
+    private static string Day(DateOnly? day) => day is { } known ? OperatorConventions.Day(known) : "(open)";
 }

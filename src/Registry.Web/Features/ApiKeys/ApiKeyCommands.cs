@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Registry.Domain.Time;
-using Registry.Web.Features.ApiKeys;
+using static Registry.Web.Operations.OperatorConventions;
 
-namespace Registry.Web.Operations;
+namespace Registry.Web.Features.ApiKeys;
 
 /// <summary>
 /// `api-keys create|list|revoke`: certification bodies' API keys. The token is printed once, by `create`,
@@ -12,10 +12,6 @@ namespace Registry.Web.Operations;
 /// </summary>
 internal static class ApiKeyCommands
 {
-    public const int Succeeded = 0;
-    public const int Failed = 1;
-    public const int NotFound = 2;
-
     public static Command Create(Func<IHost> buildHost)
     {
         var keys = new Command("api-keys", "Certification bodies' API keys for publishing: create (shown once), list, revoke.");
@@ -109,12 +105,4 @@ internal static class ApiKeyCommands
             return e.Error is ApiKeyError.UnknownBody or ApiKeyError.UnknownKey ? NotFound : Failed;
         }
     }
-
-    private static Option<string> BodyOption() =>
-        new("--body") { Description = "The certification body's registry code, e.g. DEMO01.", Required = true };
-
-    /// <summary>Who ran the command, recorded with the key: the operating-system account.</summary>
-    private static string Actor => $"operator {Environment.UserName}";
-
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
