@@ -7,8 +7,9 @@ using Lucene.Net.Util;
 namespace Registry.Web.Features.Search.Analysis;
 
 /// <summary>
-/// Chinese names, scopes and addresses, at index and at query time. Without a dictionary segmenter (SmartCn is
-/// not available) each Han character is a token and adjacent pairs are bigrams: a query for 梦金 matches the
+/// Chinese names, scopes and addresses, at index and at query time. Each Han character is a token and adjacent
+/// pairs are bigrams, rather than dictionary words (Lucene.Net.Analysis.SmartCn): a company name is mostly
+/// words no dictionary holds, and people type any part of it, so a query for 梦金 must match the
 /// bigram inside 杭州梦金园, a single typed character still matches its unigram, and Latin words and numbers in
 /// mixed names (TCL王牌) stay whole words.
 /// </summary>
