@@ -23,6 +23,7 @@ public static class SearchExtensions
         builder.Services.AddSingleton<SearchReplica>();
         builder.Services.AddHostedService<IndexFollower>();
         builder.Services.AddScoped<SearchService>();
+        builder.Services.AddSingleton<NameLookup>();
         builder.Services.AddSingleton<Suggester>();
         builder.Services.AddScoped<BodyNames>();
         return builder;
