@@ -244,7 +244,7 @@ public sealed partial class TransportWsSession(
             }
 
             // Changes are published over HTTP with an API key; a socket carries reads and subscriptions only.
-            if (OperationFinder.Find(document, request.OperationName)?.Operation == OperationType.Mutation)
+            if (RequestedOperation.Find(document, request.OperationName).Kind == OperationType.Mutation)
             {
                 SendErrors(id, new ExecutionResult { Errors = [new ApiError(ErrorCodes.OperationNotSupported,
                     "Mutations are sent with POST /graphql, not over the WebSocket.")] });
