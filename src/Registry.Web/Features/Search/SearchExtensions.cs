@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Registry.Web.Data.Outbox;
 using Registry.Web.Features.Search.Index;
 using Registry.Web.Features.Search.Indexing;
 using Registry.Web.Features.Search.Querying;
@@ -21,7 +22,7 @@ public static class SearchExtensions
     {
         builder.AddSearchIndexing();
         builder.Services.AddSingleton<SearchReplica>();
-        builder.Services.AddHostedService<IndexFollower>();
+        builder.Services.AddOutboxFollower<IndexFollower>();
         builder.Services.AddScoped<SearchService>();
         builder.Services.AddSingleton<NameLookup>();
         builder.Services.AddSingleton<Suggester>();

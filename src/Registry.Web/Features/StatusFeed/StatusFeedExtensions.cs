@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Registry.Web.Data.Outbox;
 
 namespace Registry.Web.Features.StatusFeed;
 
@@ -12,8 +13,7 @@ public static class StatusFeedExtensions
         builder.Services.AddSingleton<RedisConnection>();
         builder.Services.AddSingleton(services => FeedNames.For(
             services.GetRequiredService<IOptions<StatusFeedOptions>>().Value, services.GetRequiredService<NpgsqlDataSource>()));
-        builder.Services.AddSingleton<StatusRelay>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<StatusRelay>());
+        builder.Services.AddOutboxFollower<StatusRelay>();
         builder.Services.AddSingleton<StatusChangeFeed>();
         builder.Services.AddHostedService(services => services.GetRequiredService<StatusChangeFeed>());
         return builder;

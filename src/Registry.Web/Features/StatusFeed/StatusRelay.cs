@@ -19,7 +19,8 @@ public sealed partial class StatusRelay(
     FeedNames names,
     StatusChangeFeed feed,
     IOptions<StatusFeedOptions> options,
-    ILogger<StatusRelay> logger) : BackgroundService
+    OutboxFollowerRegistry followers,
+    ILogger<StatusRelay> logger) : BackgroundService, IOutboxFollower
 {
     /// <summary>The advisory lock key ("StarRelay"); advisory locks are per database, like the outbox it relays.</summary>
     public const long LeaderLockKey = 0x53746172_52656C61;
@@ -28,61 +29,93 @@ public sealed partial class StatusRelay(
 
     private volatile bool _isLeader;
     private long _relayed;
+    private IDatabase? _database;
 
     public bool IsLeader => _isLeader;
 
     /// <summary>The last outbox sequence this instance published (or started after) while it led.</summary>
     public long RelayedSequence => Interlocked.Read(ref _relayed);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!redis.IsConfigured)
-        {
-            return;
-        }
+    public string Name => "status-relay";
 
+    public TimeSpan PollInterval => options.Value.PollInterval;
+
+    /// <summary>After a failure and, for an instance that is not the leader, between asks for the lock.</summary>
+    public TimeSpan RetryDelay => options.Value.LeaderRetryInterval;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        redis.IsConfigured ? new OutboxListener(this, followers).RunAsync(stoppingToken) : Task.CompletedTask;
+
+    /// <summary>The leader's session, holding the lock; null while another instance holds it.</summary>
+    public async Task<NpgsqlConnection?> OpenSessionAsync(CancellationToken cancellationToken)
+    {
         // Its own unpooled session: closing it must end the session, and with it the lock.
         var builder = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString(DataExtensions.ConnectionStringName))
         {
             Pooling = false,
             ApplicationName = "star-registry status relay",
         };
-        while (!stoppingToken.IsCancellationRequested)
+        var connection = new NpgsqlConnection(builder.ConnectionString);
+        try
         {
-            try
+            await connection.OpenAsync(cancellationToken);
+            if (await TryLeadAsync(connection, cancellationToken))
             {
-                await using var connection = new NpgsqlConnection(builder.ConnectionString);
-                await connection.OpenAsync(stoppingToken);
-                if (await TryLeadAsync(connection, stoppingToken))
-                {
-                    await RelayAsync(connection, stoppingToken);
-                }
+                return connection;
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex)
-            {
-                LogFailure(ex);
-            }
-            finally
-            {
-                if (_isLeader)
-                {
-                    _isLeader = false;
-                    LogSteppedDown();
-                }
-            }
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
 
-            try
-            {
-                await Task.Delay(options.Value.LeaderRetryInterval, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
+        await connection.DisposeAsync();
+        return null;
+    }
+
+    public async Task<long> StartPositionAsync(NpgsqlConnection session, long? resumeAfter, CancellationToken cancellationToken)
+    {
+        _database = (await redis.GetAsync(cancellationToken)).GetDatabase();
+        var sequence = await StartingPointAsync(session, _database, cancellationToken);
+        Interlocked.Exchange(ref _relayed, sequence);
+        _isLeader = true;
+        LogLeading(names.Namespace, sequence);
+        return sequence;
+    }
+
+    public async Task<OutboxBatch> ApplyNextAsync(NpgsqlConnection session, long after, CancellationToken cancellationToken)
+    {
+        var database = _database!;
+        var (changes, last) = await StatusChangeReader.AfterAsync(session, after, BatchSize, cancellationToken);
+        if (last == after)
+        {
+            return OutboxBatch.Nothing(after);
+        }
+
+        foreach (var change in changes)
+        {
+            await database.PublishAsync(names.Channel, change.ToJson());
+            Interlocked.Exchange(ref _relayed, change.Sequence);
+        }
+
+        // Recorded after publishing: a leader that dies in between makes its successor repeat, never skip.
+        await database.StringSetAsync(names.RelayedSequence, last);
+        return new OutboxBatch(last, changes.Count, More: true);
+    }
+
+    public void SessionEnded(Exception? failure)
+    {
+        if (failure is not null)
+        {
+            LogFailure(failure);
+        }
+
+        _database = null;
+        if (_isLeader)
+        {
+            _isLeader = false;
+            LogSteppedDown();
         }
     }
 
@@ -91,25 +124,6 @@ public sealed partial class StatusRelay(
         await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", connection);
         command.Parameters.AddWithValue("key", LeaderLockKey);
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
-
-    private async Task RelayAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
-    {
-        var database = (await redis.GetAsync(cancellationToken)).GetDatabase();
-        await using (var listen = new NpgsqlCommand($"LISTEN {OutboxReader.Channel}", connection))
-        {
-            await listen.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        var sequence = await StartingPointAsync(connection, database, cancellationToken);
-        Interlocked.Exchange(ref _relayed, sequence);
-        _isLeader = true;
-        LogLeading(names.Namespace, sequence);
-        while (true)
-        {
-            sequence = await PublishAfterAsync(connection, database, sequence, cancellationToken);
-            await connection.WaitAsync(options.Value.PollInterval, cancellationToken);
-        }
     }
 
     // The first leader ever starts at the outbox's end: the feed is for changes from now on, not a replay of history.
@@ -135,28 +149,6 @@ public sealed partial class StatusRelay(
         await database.StringSetAsync(names.RelayedSequence, end, when: When.NotExists);
         LogStartingAtEnd(end);
         return end;
-    }
-
-    private async Task<long> PublishAfterAsync(NpgsqlConnection connection, IDatabase database, long sequence, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var (changes, last) = await StatusChangeReader.AfterAsync(connection, sequence, BatchSize, cancellationToken);
-            if (last == sequence)
-            {
-                return sequence;
-            }
-
-            foreach (var change in changes)
-            {
-                await database.PublishAsync(names.Channel, change.ToJson());
-                Interlocked.Exchange(ref _relayed, change.Sequence);
-            }
-
-            // Recorded after publishing: a leader that dies in between makes its successor repeat, never skip.
-            await database.StringSetAsync(names.RelayedSequence, last);
-            sequence = last;
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Status relay: this instance now relays the outbox to Redis (namespace {Namespace}), after sequence {Sequence}")]

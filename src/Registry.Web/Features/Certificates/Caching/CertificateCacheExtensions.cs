@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Registry.Web.Data.Outbox;
 
 namespace Registry.Web.Features.Certificates.Caching;
 
@@ -12,7 +13,7 @@ public static class CertificateCacheExtensions
                 $"{CertificateCacheOptions.Section}: Capacity and the intervals must be positive, and InStepWindow longer than PollInterval.")
             .ValidateOnStart();
         services.AddSingleton(sp => new CertificateRecordCache(sp.GetRequiredService<IOptions<CertificateCacheOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
-        services.AddHostedService<CertificateCacheFollower>();
+        services.AddOutboxFollower<CertificateCacheFollower>();
         services.AddScoped<CachedCertificateRecords>();
         return services;
     }

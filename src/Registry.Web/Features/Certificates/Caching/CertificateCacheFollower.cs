@@ -11,84 +11,68 @@ namespace Registry.Web.Features.Certificates.Caching;
 public sealed partial class CertificateCacheFollower(
     CertificateRecordCache cache,
     NpgsqlDataSource dataSource,
-    ILogger<CertificateCacheFollower> logger) : BackgroundService
+    OutboxFollowerRegistry followers,
+    ILogger<CertificateCacheFollower> logger) : BackgroundService, IOutboxFollower
 {
     private const int BatchSize = 1000;
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private DateTime _sweptAt = DateTime.UtcNow;
+
+    public string Name => "certificate-cache";
+
+    public TimeSpan PollInterval => cache.Options.PollInterval;
+
+    public TimeSpan RetryDelay { get; } = TimeSpan.FromSeconds(2);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => new OutboxListener(this, followers).RunAsync(stoppingToken);
+
+    public async Task<NpgsqlConnection?> OpenSessionAsync(CancellationToken cancellationToken) => await dataSource.OpenConnectionAsync(cancellationToken);
+
+    public async Task<long> StartPositionAsync(NpgsqlConnection session, long? resumeAfter, CancellationToken cancellationToken)
     {
-        var sequence = -1L;
-        var sweptAt = DateTime.UtcNow;
-        while (!stoppingToken.IsCancellationRequested)
+        if (resumeAfter is { } position)
         {
-            try
-            {
-                await using var listener = await dataSource.OpenConnectionAsync(stoppingToken);
-                await using (var listen = new NpgsqlCommand($"LISTEN {OutboxReader.Channel}", listener))
-                {
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                }
-
-                // Nothing is cached before the first start point is known, so earlier changes need no applying.
-                if (sequence < 0)
-                {
-                    sequence = await OutboxReader.LastSequenceAsync(listener, null, stoppingToken);
-                    cache.Invalidate([], sequence);
-                }
-
-                while (!stoppingToken.IsCancellationRequested)
-                {
-                    sequence = await CatchUpAsync(listener, sequence, stoppingToken);
-                    cache.MarkInStep();
-                    if (DateTime.UtcNow - sweptAt > cache.Options.TombstoneLifetime)
-                    {
-                        cache.SweepTombstones();
-                        sweptAt = DateTime.UtcNow;
-                    }
-
-                    await listener.WaitAsync(cache.Options.PollInterval, stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex)
-            {
-                cache.MarkOutOfStep();
-                LogFailure(ex);
-            }
-
-            try
-            {
-                await Task.Delay(RetryDelay, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
+            return position;
         }
 
-        cache.MarkOutOfStep();
+        // Nothing is cached before the first start point is known, so earlier changes need no applying.
+        var end = await OutboxReader.LastSequenceAsync(session, null, cancellationToken);
+        cache.Invalidate([], end);
+        return end;
     }
 
-    private async Task<long> CatchUpAsync(NpgsqlConnection connection, long sequence, CancellationToken cancellationToken)
+    public async Task<OutboxBatch> ApplyNextAsync(NpgsqlConnection session, long after, CancellationToken cancellationToken)
     {
-        while (true)
+        var entries = await OutboxReader.AfterAsync(session, after, BatchSize, cancellationToken);
+        if (entries.Count == 0)
         {
-            var entries = await OutboxReader.AfterAsync(connection, sequence, BatchSize, cancellationToken);
-            if (entries.Count == 0)
-            {
-                return sequence;
-            }
+            return OutboxBatch.Nothing(after);
+        }
 
-            sequence = entries[^1].Sequence;
-            cache.Invalidate(entries.Select(e => e.CertificateId), sequence);
-            if (entries.Count < BatchSize)
-            {
-                return sequence;
-            }
+        var sequence = entries[^1].Sequence;
+        cache.Invalidate(entries.Select(e => e.CertificateId), sequence);
+        return new OutboxBatch(sequence, entries.Count, More: entries.Count == BatchSize);
+    }
+
+    public Task CaughtUpAsync(OutboxRound round, CancellationToken cancellationToken)
+    {
+        cache.MarkInStep();
+        if (DateTime.UtcNow - _sweptAt > cache.Options.TombstoneLifetime)
+        {
+            cache.SweepTombstones();
+            _sweptAt = DateTime.UtcNow;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    // A failed session and a stopping host alike leave the cache out of step: look-ups go to PostgreSQL.
+    public void SessionEnded(Exception? failure)
+    {
+        cache.MarkOutOfStep();
+        if (failure is not null)
+        {
+            LogFailure(failure);
         }
     }
 

@@ -29,9 +29,9 @@ public static class CallerLimits
     /// Whether a request larger than the anonymous limit may run: only a mutation made of nothing but
     /// <c>bulkPublish</c> fields needs the room the authenticated limit gives (10,000 rows as variables).
     /// </summary>
-    public static bool MayExceedAnonymousSize(GraphQLParser.AST.GraphQLOperationDefinition? operation) =>
-        operation is { Operation: GraphQLParser.AST.OperationType.Mutation }
-        && operation.SelectionSet.Selections.All(s => s is GraphQLParser.AST.GraphQLField { Name.StringValue: "bulkPublish" });
+    public static bool MayExceedAnonymousSize(RequestedOperation operation) =>
+        operation.Definition is { Operation: GraphQLParser.AST.OperationType.Mutation } mutation
+        && mutation.SelectionSet.Selections.All(s => s is GraphQLParser.AST.GraphQLField { Name.StringValue: "bulkPublish" });
 
     /// <summary>
     /// A token bucket per key id, sized like the REST API's. ASP.NET Core keeps each policy's partitions apart,

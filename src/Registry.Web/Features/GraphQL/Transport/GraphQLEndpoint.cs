@@ -72,8 +72,10 @@ public sealed class GraphQLEndpoint(
             return;
         }
 
+        // Found once: every rule below asks the same operation, and the engine is handed the same document.
+        var operation = RequestedOperation.Find(document, graphQLRequest.OperationName);
+
         // The authenticated size limit is room for bulk publishing, not for anything else a key may send.
-        var operation = OperationFinder.Find(document, graphQLRequest.OperationName);
         if (graphQLRequest.BodyBytes > options.Value.MaxRequestBytes && !CallerLimits.MayExceedAnonymousSize(operation))
         {
             await responses.RefuseAsync(http, new TransportProblem(StatusCodes.Status413PayloadTooLarge, ErrorCodes.RequestTooLarge,
@@ -82,7 +84,7 @@ public sealed class GraphQLEndpoint(
         }
 
         // The specification forbids running a mutation for a GET, which a crawler or a prefetch may send.
-        if (isGet && operation?.Operation == OperationType.Mutation)
+        if (isGet && operation.Kind == OperationType.Mutation)
         {
             http.Response.Headers.Allow = "POST";
             await responses.RefuseAsync(http, new TransportProblem(StatusCodes.Status405MethodNotAllowed, ErrorCodes.MethodNotAllowed,
@@ -92,7 +94,7 @@ public sealed class GraphQLEndpoint(
 
         // Mutations are for certification bodies: without a valid key nothing runs (401, like any bearer-protected resource).
         var caller = http.PublishingCaller();
-        if (caller is null && operation?.Operation == OperationType.Mutation)
+        if (caller is null && operation.Kind == OperationType.Mutation)
         {
             var presented = request.Headers.Authorization.Count > 0;
             http.Response.Headers.WWWAuthenticate = presented ? "Bearer error=\"invalid_token\"" : "Bearer";
@@ -103,7 +105,7 @@ public sealed class GraphQLEndpoint(
         }
 
         // A subscription needs a connection that stays open: graphql-transport-ws over a WebSocket at this same path.
-        if (operation?.Operation == OperationType.Subscription)
+        if (operation.Kind == OperationType.Subscription)
         {
             var refused = new ExecutionResult { Errors = [new ApiError(ErrorCodes.OperationNotSupported,
                 "Subscriptions are served over WebSocket at /graphql (the graphql-transport-ws protocol), not over HTTP.")] };

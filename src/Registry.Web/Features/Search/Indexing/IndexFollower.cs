@@ -15,57 +15,61 @@ public sealed partial class IndexFollower(
     NpgsqlDataSource dataSource,
     IndexRebuilder rebuilder,
     IOptions<SearchIndexOptions> options,
-    ILogger<IndexFollower> logger) : BackgroundService
+    ILogger<IndexFollower> logger,
+    OutboxFollowerRegistry? followers = null) : BackgroundService, IOutboxFollower
 {
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan RetireDelay = TimeSpan.FromSeconds(10);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private readonly IndexGenerations _generations = new(options.Value.IndexPath);
+    private readonly OutboxApplier _applier = new(dataSource, options.Value.BatchSize);
+
+    public string Name => "search-index";
+
+    public TimeSpan PollInterval => options.Value.PollInterval;
+
+    public TimeSpan RetryDelay { get; } = TimeSpan.FromSeconds(2);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => new OutboxListener(this, followers).RunAsync(stoppingToken);
+
+    public async Task<NpgsqlConnection?> OpenSessionAsync(CancellationToken cancellationToken) => await dataSource.OpenConnectionAsync(cancellationToken);
+
+    public Task<long> StartPositionAsync(NpgsqlConnection session, long? resumeAfter, CancellationToken cancellationToken) =>
+        PositionOfCurrentGenerationAsync(cancellationToken);
+
+    // Every round looks for a generation an operator rebuilt, and continues from wherever the serving one stands.
+    public Task<long> RoundStartingAsync(long position, CancellationToken cancellationToken) => PositionOfCurrentGenerationAsync(cancellationToken);
+
+    // Read on a pooled connection, not the session: a NOTIFY that arrives while a batch is read then stays queued
+    // on the session and ends the next wait at once, instead of being consumed by the read and waiting for the poll.
+    public async Task<OutboxBatch> ApplyNextAsync(NpgsqlConnection session, long after, CancellationToken cancellationToken)
     {
-        var generations = new IndexGenerations(options.Value.IndexPath);
-        var applier = new OutboxApplier(dataSource, options.Value.BatchSize);
-        NpgsqlConnection? listener = null;
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                try
-                {
-                    listener ??= await ListenAsync(stoppingToken);
-                    await FollowCurrentGenerationAsync(generations, applier, stoppingToken);
-                    var applied = await applier.CatchUpAsync(replica.Current!, stoppingToken);
-                    if (applied > 0)
-                    {
-                        LogApplied(applied, replica.Current!.AppliedSequence);
-                        await Task.Delay(options.Value.ApplyInterval, stoppingToken);
-                    }
+        var index = replica.Current!;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var applied = await _applier.ApplyNextAsync(connection, index, cancellationToken);
+        return new OutboxBatch(index.AppliedSequence, applied, More: applied > 0);
+    }
 
-                    await listener.WaitAsync(options.Value.PollInterval, stoppingToken);
-                }
-                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-                {
-                    LogFailure(ex);
-                    if (listener is not null)
-                    {
-                        await listener.DisposeAsync();
-                        listener = null;
-                    }
+    public async Task CaughtUpAsync(OutboxRound round, CancellationToken cancellationToken)
+    {
+        if (round.Messages > 0)
+        {
+            LogApplied(round.Messages, replica.Current!.AppliedSequence);
+            await Task.Delay(options.Value.ApplyInterval, cancellationToken);
+        }
+    }
 
-                    await Task.Delay(RetryDelay, stoppingToken);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+    public void SessionEnded(Exception? failure)
+    {
+        if (failure is not null)
         {
-            // Shutting down.
+            LogFailure(failure);
         }
-        finally
-        {
-            if (listener is not null)
-            {
-                await listener.DisposeAsync();
-            }
-        }
+    }
+
+    private async Task<long> PositionOfCurrentGenerationAsync(CancellationToken cancellationToken)
+    {
+        await FollowCurrentGenerationAsync(_generations, _applier, cancellationToken);
+        return replica.Current!.AppliedSequence;
     }
 
     private async Task FollowCurrentGenerationAsync(IndexGenerations generations, OutboxApplier applier, CancellationToken cancellationToken)
@@ -135,14 +139,6 @@ public sealed partial class IndexFollower(
         {
             LogRetireFailure(ex, previous.Folder);
         }
-    }
-
-    private async Task<NpgsqlConnection> ListenAsync(CancellationToken cancellationToken)
-    {
-        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var listen = new NpgsqlCommand($"LISTEN {OutboxReader.Channel}", connection);
-        await listen.ExecuteNonQueryAsync(cancellationToken);
-        return connection;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Search index: applied {Count} outbox message(s), now at sequence {Sequence}")]

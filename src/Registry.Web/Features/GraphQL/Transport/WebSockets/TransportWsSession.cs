@@ -1,15 +1,8 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Threading.Channels;
 using GraphQL;
-using GraphQL.Execution;
-using GraphQLParser;
 using GraphQLParser.AST;
-using GraphQLParser.Exceptions;
 using Registry.Web.Features.GraphQL.Api.Mutations;
 using Registry.Web.Features.GraphQL.Errors;
 using Registry.Web.Features.Input;
@@ -18,112 +11,63 @@ using static Registry.Web.Features.GraphQL.Transport.WebSockets.TransportWsProto
 namespace Registry.Web.Features.GraphQL.Transport.WebSockets;
 
 /// <summary>
-/// One graphql-transport-ws connection. One loop receives and one loop sends (a WebSocket allows one of each at a
-/// time), so every outgoing message, the close frame included, goes through the send queue in order.
-/// Operations run in scopes of their own; subscriptions run through GraphQL.NET's subscription execution.
+/// One graphql-transport-ws connection: the protocol's state (initialised, acknowledged, the operations running)
+/// and what each client message does. The socket is the <see cref="TransportWsPump"/>'s; subscription results
+/// reach the client through a <see cref="SubscriptionForwarder"/>. Operations run in scopes of their own;
+/// subscriptions run through GraphQL.NET's subscription execution.
 /// </summary>
-public sealed partial class TransportWsSession(
-    WebSocket socket,
-    HttpContext http,
-    IDocumentExecuter executer,
-    IGraphQLTextSerializer serializer,
-    RequestReader reader,
-    TransportWsOptions options,
-    ILogger logger) : IDisposable
+public sealed partial class TransportWsSession : IDisposable
 {
-    private static readonly JsonWriterOptions Writing = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    private readonly Channel<Outgoing> _outgoing = Channel.CreateUnbounded<Outgoing>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly HttpContext _http;
+    private readonly IDocumentExecuter _executer;
+    private readonly RequestReader _reader;
+    private readonly TransportWsOptions _options;
+    private readonly ILogger _logger;
+    private readonly TransportWsPump _pump;
+    private readonly TransportWsReplies _replies;
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _operations = new();
-    private readonly CancellationTokenSource _receiving = new();
     private readonly CancellationTokenSource _closing = new();
-    private int _pending;
-    private int _closed;
     private bool _initReceived;
     private volatile bool _acknowledged;
 
+    public TransportWsSession(
+        WebSocket socket,
+        HttpContext http,
+        IDocumentExecuter executer,
+        IGraphQLTextSerializer serializer,
+        RequestReader reader,
+        TransportWsOptions options,
+        ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        _http = http;
+        _executer = executer;
+        _reader = reader;
+        _options = options;
+        _logger = logger;
+        _pump = new TransportWsPump(socket, options, http.RequestAborted);
+        _replies = new TransportWsReplies(_pump, serializer);
+    }
+
     public async Task RunAsync()
     {
-        using var aborted = http.RequestAborted.Register(_receiving.Cancel);
-        var sending = SendLoopAsync();
         var initTimeout = CloseUnlessInitialisedAsync();
-        try
-        {
-            await ReceiveLoopAsync();
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
-        {
-            // The client went away or the connection was closed from this side.
-        }
-        finally
-        {
-            await _closing.CancelAsync();
-            foreach (var operation in _operations.Values)
-            {
-                await operation.CancelAsync();
-            }
-
-            _outgoing.Writer.TryComplete();
-            await sending;
-            await initTimeout;
-        }
+        await _pump.RunAsync(Handle, StopOperationsAsync);
+        await initTimeout;
     }
 
     public void Dispose()
     {
-        _receiving.Dispose();
+        _pump.Dispose();
         _closing.Dispose();
     }
 
-    private async Task ReceiveLoopAsync()
+    private async Task StopOperationsAsync()
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(options.MaxMessageBytes + 1);
-        try
+        await _closing.CancelAsync();
+        foreach (var operation in _operations.Values)
         {
-            while (socket.State == WebSocketState.Open && !_receiving.IsCancellationRequested)
-            {
-                var length = 0;
-                ValueWebSocketReceiveResult received;
-                do
-                {
-                    if (length > options.MaxMessageBytes)
-                    {
-                        Close(MessageTooBig, $"Messages are limited to {options.MaxMessageBytes} bytes.");
-                        return;
-                    }
-
-                    received = await socket.ReceiveAsync(buffer.AsMemory(length, options.MaxMessageBytes + 1 - length), _receiving.Token);
-                    length += received.Count;
-                }
-                while (!received.EndOfMessage && received.MessageType != WebSocketMessageType.Close);
-
-                if (received.MessageType == WebSocketMessageType.Close)
-                {
-                    Close(NormalClosure, string.Empty);
-                    return;
-                }
-
-                if (length > options.MaxMessageBytes)
-                {
-                    Close(MessageTooBig, $"Messages are limited to {options.MaxMessageBytes} bytes.");
-                    return;
-                }
-
-                if (received.MessageType != WebSocketMessageType.Text)
-                {
-                    Close(BadRequest, "Messages are JSON text.");
-                    return;
-                }
-
-                if (!Handle(buffer.AsMemory(0, length)))
-                {
-                    return;
-                }
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
+            await operation.CancelAsync();
         }
     }
 
@@ -132,7 +76,7 @@ public sealed partial class TransportWsSession(
     {
         if (JsonText.CheckBody(text.Span) is not null)
         {
-            return Close(BadRequest, "Invalid message: not UTF-8.");
+            return _pump.Close(BadRequest, "Invalid message: not UTF-8.");
         }
 
         JsonDocument json;
@@ -142,7 +86,7 @@ public sealed partial class TransportWsSession(
         }
         catch (JsonException)
         {
-            return Close(BadRequest, "Invalid message: not JSON.");
+            return _pump.Close(BadRequest, "Invalid message: not JSON.");
         }
 
         using (json)
@@ -150,7 +94,7 @@ public sealed partial class TransportWsSession(
             var message = json.RootElement;
             if (message.ValueKind != JsonValueKind.Object || !message.TryGetProperty("type", out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
             {
-                return Close(BadRequest, "Invalid message: an object with a string type is required.");
+                return _pump.Close(BadRequest, "Invalid message: an object with a string type is required.");
             }
 
             switch (typeElement.GetString())
@@ -158,21 +102,21 @@ public sealed partial class TransportWsSession(
                 case ConnectionInit:
                     if (_initReceived)
                     {
-                        return Close(TooManyInitialisationRequests, "Too many initialisation requests");
+                        return _pump.Close(TooManyInitialisationRequests, "Too many initialisation requests");
                     }
 
                     _initReceived = true;
                     if (message.TryGetProperty("payload", out var initPayload) && initPayload.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
                     {
-                        return Close(BadRequest, "Invalid message: the connection_init payload must be an object.");
+                        return _pump.Close(BadRequest, "Invalid message: the connection_init payload must be an object.");
                     }
 
                     // Subscriptions are public: every connection is accepted without credentials.
                     _acknowledged = true;
-                    Send(Envelope(ConnectionAck, null, null));
+                    _replies.ConnectionAck();
                     return true;
                 case Ping:
-                    Send(Envelope(Pong, null, null));
+                    _replies.Pong();
                     return true;
                 case Pong:
                     return true;
@@ -186,7 +130,7 @@ public sealed partial class TransportWsSession(
 
                     return true;
                 default:
-                    return Close(BadRequest, "Invalid message: unknown type.");
+                    return _pump.Close(BadRequest, "Invalid message: unknown type.");
             }
         }
     }
@@ -195,34 +139,34 @@ public sealed partial class TransportWsSession(
     {
         if (!_acknowledged)
         {
-            return Close(Unauthorized, "Unauthorized");
+            return _pump.Close(Unauthorized, "Unauthorized");
         }
 
         if (!TryId(message, out var id))
         {
-            return Close(BadRequest, "Invalid message: subscribe needs a non-empty string id.");
+            return _pump.Close(BadRequest, "Invalid message: subscribe needs a non-empty string id.");
         }
 
         if (!message.TryGetProperty("payload", out var payload) || payload.ValueKind != JsonValueKind.Object)
         {
-            return Close(BadRequest, "Invalid message: subscribe needs a payload object with a query.");
+            return _pump.Close(BadRequest, "Invalid message: subscribe needs a payload object with a query.");
         }
 
-        var (request, problem) = reader.FromJson(payload);
+        var (request, problem) = _reader.FromJson(payload);
         if (problem is not null || request is null)
         {
-            return Close(BadRequest, $"Invalid message: {problem?.Message}");
+            return _pump.Close(BadRequest, $"Invalid message: {problem?.Message}");
         }
 
         if (_operations.ContainsKey(id))
         {
-            return Close(SubscriberAlreadyExists, $"Subscriber for {id} already exists");
+            return _pump.Close(SubscriberAlreadyExists, $"Subscriber for {id} already exists");
         }
 
-        if (_operations.Count >= options.MaxSubscriptionsPerConnection)
+        if (_operations.Count >= _options.MaxSubscriptionsPerConnection)
         {
-            SendErrors(id, new ExecutionResult { Errors = [new ApiError(ErrorCodes.TooManySubscriptions,
-                $"A connection may run {options.MaxSubscriptionsPerConnection} operations at once; complete one first.")] });
+            _replies.Error(id, new ExecutionResult { Errors = [new ApiError(ErrorCodes.TooManySubscriptions,
+                $"A connection may run {_options.MaxSubscriptionsPerConnection} operations at once; complete one first.")] });
             return true;
         }
 
@@ -236,37 +180,37 @@ public sealed partial class TransportWsSession(
     {
         try
         {
-            await using var scope = http.RequestServices.CreateAsyncScope();
+            await using var scope = _http.RequestServices.CreateAsyncScope();
             if (DocumentParser.TryParse(request.Query, out var parseFailure) is not { } document)
             {
-                SendErrors(id, parseFailure!);
+                _replies.Error(id, parseFailure!);
                 return;
             }
 
             // Changes are published over HTTP with an API key; a socket carries reads and subscriptions only.
-            if (OperationFinder.Find(document, request.OperationName)?.Operation == OperationType.Mutation)
+            if (RequestedOperation.Find(document, request.OperationName).Kind == OperationType.Mutation)
             {
-                SendErrors(id, new ExecutionResult { Errors = [new ApiError(ErrorCodes.OperationNotSupported,
+                _replies.Error(id, new ExecutionResult { Errors = [new ApiError(ErrorCodes.OperationNotSupported,
                     "Mutations are sent with POST /graphql, not over the WebSocket.")] });
                 return;
             }
 
             // No API key travels on the socket (mutations are refused above), so the caller is always anonymous.
-            var result = await executer.ExecuteAsync(request.ToExecutionOptions(
-                document, scope.ServiceProvider, http.User, new RegistryUserContext(null), cancellation.Token));
+            var result = await _executer.ExecuteAsync(request.ToExecutionOptions(
+                document, scope.ServiceProvider, _http.User, new RegistryUserContext(null), cancellation.Token));
 
             if (result.Streams is { Count: > 0 } streams)
             {
-                await StreamAsync(id, streams.Values.First(), cancellation.Token);
+                await SubscriptionForwarder.ForwardAsync(streams.Values.First(), _replies, id, LogOperationFailed, cancellation.Token);
             }
             else if (!result.Executed)
             {
-                SendErrors(id, result);
+                _replies.Error(id, result);
             }
             else
             {
-                SendNext(id, result);
-                Send(Envelope(Complete, id, null));
+                _replies.Next(id, result);
+                _replies.Complete(id);
             }
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
@@ -276,7 +220,7 @@ public sealed partial class TransportWsSession(
         catch (Exception ex)
         {
             LogOperationFailed(ex);
-            SendErrors(id, new ExecutionResult { Errors = [new ApiError(ErrorCodes.InternalError, "The operation failed on the server.")] });
+            _replies.Error(id, new ExecutionResult { Errors = [new ApiError(ErrorCodes.InternalError, "The operation failed on the server.")] });
         }
         finally
         {
@@ -289,143 +233,14 @@ public sealed partial class TransportWsSession(
         }
     }
 
-    private async Task StreamAsync(string id, IObservable<ExecutionResult> stream, CancellationToken cancellationToken)
-    {
-        var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var subscription = stream.Subscribe(new StreamObserver(this, id, ended));
-        using (cancellationToken.Register(() => ended.TrySetCanceled(cancellationToken)))
-        {
-            await ended.Task;
-        }
-    }
-
-    private sealed class StreamObserver(TransportWsSession session, string id, TaskCompletionSource ended) : IObserver<ExecutionResult>
-    {
-        public void OnNext(ExecutionResult value)
-        {
-            if (!ended.Task.IsCompleted)
-            {
-                session.SendNext(id, value);
-            }
-        }
-
-        public void OnError(Exception error)
-        {
-            session.LogOperationFailed(error);
-            if (ended.TrySetResult())
-            {
-                session.SendErrors(id, new ExecutionResult { Errors = [new ApiError(ErrorCodes.InternalError, "The subscription failed on the server.")] });
-            }
-        }
-
-        public void OnCompleted()
-        {
-            if (ended.TrySetResult())
-            {
-                session.Send(Envelope(Complete, id, null));
-            }
-        }
-    }
-
-    private void SendNext(string id, ExecutionResult result) => Send(Envelope(Next, id, serializer.Serialize(result)));
-
-    // An error message carries the errors alone (the protocol's GraphQLError[]), in the API's own format.
-    private void SendErrors(string id, ExecutionResult result)
-    {
-        using var written = JsonDocument.Parse(serializer.Serialize(result));
-        var errors = written.RootElement.TryGetProperty("errors", out var list) ? list.GetRawText() : "[]";
-        Send(Envelope(Error, id, errors));
-    }
-
-    private static string Envelope(string type, string? id, string? payloadJson)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, Writing))
-        {
-            writer.WriteStartObject();
-            if (id is not null)
-            {
-                writer.WriteString("id", id);
-            }
-
-            writer.WriteString("type", type);
-            if (payloadJson is not null)
-            {
-                writer.WritePropertyName("payload");
-                writer.WriteRawValue(payloadJson, skipInputValidation: true);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    private void Send(string text)
-    {
-        if (Volatile.Read(ref _closed) != 0)
-        {
-            return;
-        }
-
-        if (Interlocked.Increment(ref _pending) > options.MaxPendingMessages)
-        {
-            Close(PolicyViolation, "The client is not reading its messages.");
-            return;
-        }
-
-        _outgoing.Writer.TryWrite(new Outgoing(text, null, null));
-    }
-
-    /// <summary>Queues the close frame after what is already queued; always false, for the receive loop to stop.</summary>
-    private bool Close(int code, string reason)
-    {
-        if (Interlocked.Exchange(ref _closed, 1) == 0)
-        {
-            _outgoing.Writer.TryWrite(new Outgoing(null, code, reason));
-        }
-
-        return false;
-    }
-
-    private async Task SendLoopAsync()
-    {
-        try
-        {
-            await foreach (var message in _outgoing.Reader.ReadAllAsync())
-            {
-                if (message.Text is { } text)
-                {
-                    Interlocked.Decrement(ref _pending);
-                    await socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, http.RequestAborted);
-                    continue;
-                }
-
-                if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-                {
-                    await socket.CloseOutputAsync((WebSocketCloseStatus)message.CloseCode!.Value, message.CloseReason, http.RequestAborted);
-                }
-
-                // The client has a moment to answer the close frame; then the receive loop stops regardless.
-                _receiving.CancelAfter(TimeSpan.FromSeconds(1));
-                _outgoing.Writer.TryComplete();
-            }
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
-        {
-            // The connection is gone; nothing more can be sent.
-            await _receiving.CancelAsync();
-        }
-    }
-
     private async Task CloseUnlessInitialisedAsync()
     {
         try
         {
-            await Task.Delay(options.ConnectionInitTimeout, _closing.Token);
+            await Task.Delay(_options.ConnectionInitTimeout, _closing.Token);
             if (!_initReceived)
             {
-                Close(ConnectionInitialisationTimeout, "Connection initialisation timeout");
+                _pump.Close(ConnectionInitialisationTimeout, "Connection initialisation timeout");
             }
         }
         catch (OperationCanceledException)
@@ -439,8 +254,6 @@ public sealed partial class TransportWsSession(
         id = message.TryGetProperty("id", out var element) && element.ValueKind == JsonValueKind.String ? element.GetString() ?? string.Empty : string.Empty;
         return id.Length > 0;
     }
-
-    private sealed record Outgoing(string? Text, int? CloseCode, string? CloseReason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "GraphQL over WebSocket: an operation failed")]
     private partial void LogOperationFailed(Exception exception);
