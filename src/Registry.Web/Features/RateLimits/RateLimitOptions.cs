@@ -42,4 +42,8 @@ public sealed class RateLimitsOptions
     /// <summary>Pictures to decode (/api/verify/image, the upload form): each costs a decode of up to several megapixels.</summary>
     [Required]
     public RateLimitOptions Uploads { get; set; } = new() { PermitLimit = 20 };
+
+    /// <summary>Bulk checks (POST /check, /api/check): each answers up to a thousand rows.</summary>
+    [Required]
+    public RateLimitOptions Checks { get; set; } = new() { PermitLimit = 20 };
 }

@@ -61,6 +61,11 @@ public static class RateLimitsExtensions
             return ("uploads", limits.Uploads);
         }
 
+        if (post && (path.StartsWithSegments("/check", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/api/check", StringComparison.OrdinalIgnoreCase)))
+        {
+            return ("checks", limits.Checks);
+        }
+
         if (path.StartsWithSegments("/api/verify", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/v", StringComparison.OrdinalIgnoreCase)
             || path.StartsWithSegments("/verify", StringComparison.OrdinalIgnoreCase))
         {

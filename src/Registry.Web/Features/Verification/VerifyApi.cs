@@ -60,28 +60,20 @@ internal static class VerifyApi
             return (null, TooLarge(text));
         }
 
-        // Read at most one byte past the limit, so that a body without a length cannot make the server buffer it all.
-        var buffer = new byte[MaxBodyBytes + 1];
-        var read = 0;
-        int count;
-        while (read < buffer.Length && (count = await context.Request.Body.ReadAsync(buffer.AsMemory(read), cancellationToken)) > 0)
-        {
-            read += count;
-        }
-
-        if (read > MaxBodyBytes)
+        var body = await CappedBody.ReadAsync(context.Request.Body, MaxBodyBytes, cancellationToken);
+        if (body is null)
         {
             return (null, TooLarge(text));
         }
 
-        if (JsonText.CheckBody(buffer.AsSpan(0, read)) is { } notUtf8)
+        if (JsonText.CheckBody(body) is { } notUtf8)
         {
             return (null, Problem(InputText.InvalidTextCode, notUtf8.Message));
         }
 
         try
         {
-            using var json = JsonDocument.Parse(buffer.AsMemory(0, read));
+            using var json = JsonDocument.Parse(body);
             if (json.RootElement.ValueKind != JsonValueKind.Object
                 || !json.RootElement.TryGetProperty("scanned", out var scanned)
                 || scanned.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))

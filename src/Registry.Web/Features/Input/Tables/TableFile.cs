@@ -72,6 +72,23 @@ public static class TableFile
     public static (TextTable? Table, TableProblem? Problem) ReadPasted(string text, int maxRows) =>
         ReadText(text, TableText.Utf8Name, maxRows, pasted: true);
 
+    /// <summary>Rows a program sent as cells (a JSON array), under the same limits as a file.</summary>
+    public static (TextTable? Table, TableProblem? Problem) FromCells(IEnumerable<IReadOnlyList<string>> cells, int maxRows)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        var rows = new List<TableRow>();
+        var sourceRow = 0;
+        foreach (var row in cells)
+        {
+            if (Add(rows, new TableRow(++sourceRow, row), maxRows) is { } problem)
+            {
+                return (null, problem);
+            }
+        }
+
+        return rows.Count == 0 ? (null, Empty()) : (new TextTable(TableFormat.Pasted, TableText.Utf8Name, rows), null);
+    }
+
     private static (TextTable? Table, TableProblem? Problem) ReadText(string text, string encoding, int maxRows, bool pasted)
     {
         if (text.Any(c => char.IsControl(c) && c is not ('\t' or '\r' or '\n')))

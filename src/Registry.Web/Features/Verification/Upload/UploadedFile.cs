@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using Registry.Domain.Text;
+using Registry.Web.Features.Input;
 
 namespace Registry.Web.Features.Verification.Upload;
 
@@ -81,24 +82,8 @@ internal static class UploadedFile
         return NoImage($"The form has no file in the field \"{FieldName}\".");
     }
 
-    /// <summary>The whole stream, or null as soon as it passes <see cref="QrImageLimits.MaxFileBytes"/>.</summary>
-    private static async Task<byte[]?> ReadCappedAsync(Stream body, CancellationToken cancellationToken)
-    {
-        using var copy = new MemoryStream();
-        var buffer = new byte[81920];
-        int read;
-        while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            if (copy.Length + read > QrImageLimits.MaxFileBytes)
-            {
-                return null;
-            }
-
-            copy.Write(buffer, 0, read);
-        }
-
-        return copy.ToArray();
-    }
+    private static Task<byte[]?> ReadCappedAsync(Stream body, CancellationToken cancellationToken) =>
+        CappedBody.ReadAsync(body, QrImageLimits.MaxFileBytes, cancellationToken);
 
     private static (byte[]?, QrImageProblem?, string?) TooLarge() =>
         (null, QrImageProblem.TooLargeFile, $"The upload is larger than {QrImageLimits.MaxFileBytes / (1024 * 1024)} MB.");

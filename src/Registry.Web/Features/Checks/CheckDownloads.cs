@@ -1,0 +1,58 @@
+using CsvHelper;
+using Microsoft.Extensions.Localization;
+using MiniExcelLibs;
+
+namespace Registry.Web.Features.Checks;
+
+/// <summary>
+/// A report as a file: CSV in UTF-8 with a byte order mark (so that Excel opens Chinese correctly) or .xlsx.
+/// Nothing a person typed comes back as a formula: CSV cells that a spreadsheet would run (= + - @ tab CR)
+/// are escaped with an apostrophe (OWASP's advice), and the workbook writes every cell as text, never as a formula.
+/// </summary>
+public static class CheckDownloads
+{
+    public const string CsvType = "text/csv; charset=utf-8";
+    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private static readonly CsvWriterOptions CsvOptions = new()
+    {
+        WriteByteOrderMark = true,
+        Injection = CsvInjection.Escape,
+    };
+
+    public static byte[] Csv(CheckReport report, IStringLocalizer text)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = CsvWriter.Create(buffer, CsvOptions, leaveOpen: true))
+        {
+            writer.WriteRecord([.. CheckLines.Header(text)]);
+            foreach (var line in CheckLines.Lines(report, text))
+            {
+                writer.WriteRecord([.. line]);
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    public static byte[] Xlsx(CheckReport report, IStringLocalizer text)
+    {
+        var header = CheckLines.Header(text);
+        var sheet = CheckLines.Lines(report, text).Select(line =>
+        {
+            var cells = new Dictionary<string, object?>(header.Count);
+            for (var i = 0; i < header.Count; i++)
+            {
+                cells[header[i]] = line[i];
+            }
+
+            return cells;
+        }).ToList();
+        using var buffer = new MemoryStream();
+        buffer.SaveAs(sheet, sheetName: text["Check"], excelType: ExcelType.XLSX);
+        return buffer.ToArray();
+    }
+
+    public static string FileName(CheckReport report, string extension) =>
+        $"star-registry-check-{report.AsOf.UtcDateTime:yyyyMMdd-HHmmss}Z.{extension}";
+}
