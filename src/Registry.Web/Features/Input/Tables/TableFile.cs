@@ -212,7 +212,7 @@ public static class TableFile
         if (rows.Count == maxRows + 1)
         {
             // One row more than the limit is allowed for, as a header line.
-            return TableProblem.TooLarge($"The list has more than {maxRows:N0} rows; check at most {maxRows:N0} at a time.");
+            return new TableProblem(StatusCodes.Status413PayloadTooLarge, "TOO_MANY_ROWS", $"The list has more than {maxRows:N0} rows; check at most {maxRows:N0} at a time.");
         }
 
         rows.Add(row with { Cells = cells });
