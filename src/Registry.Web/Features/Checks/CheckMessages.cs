@@ -11,6 +11,7 @@ public static class CheckMessages
     {
         "FILE_TOO_LARGE" => text["The file is too large: a list may have at most {0} MB.", TableLimits.MaxBytes / (1024 * 1024)],
         "TOO_MANY_ROWS" => text["The list has more than {0} rows; check at most {0} at a time.", CheckRows.MaxRows.ToString("N0", CultureInfo.CurrentCulture)],
+        "WORKBOOK_TOO_LARGE" => text["The workbook expands to more than {0} MB when unzipped; a list of bidders is far smaller. Save the list alone, or as CSV.", TableLimits.MaxExpandedBytes / (1024 * 1024)],
         "UNSUPPORTED_FILE" => text["This file is not a list the registry can read: upload a CSV, TSV or .xlsx file, or paste the list."],
         "MIXED_ENCODINGS" => text["The file mixes text encodings (part UTF-8, part GBK); save it again as one, UTF-8 or GBK, and upload that."],
         "MALFORMED_TABLE" => text["The list cannot be read: its quotation marks do not pair up. Save it again from the spreadsheet."],

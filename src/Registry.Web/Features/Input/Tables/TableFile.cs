@@ -178,7 +178,7 @@ public static class TableFile
                     budget -= read;
                     if (budget < 0)
                     {
-                        return TableProblem.TooLarge($"The workbook expands to more than {TableLimits.MaxExpandedBytes / 1024 / 1024} MiB when unzipped; a list of bidders is far smaller. Save the list alone, or as CSV.");
+                        return new TableProblem(StatusCodes.Status413PayloadTooLarge, "WORKBOOK_TOO_LARGE", $"The workbook expands to more than {TableLimits.MaxExpandedBytes / 1024 / 1024} MiB when unzipped; a list of bidders is far smaller. Save the list alone, or as CSV.");
                     }
                 }
             }
