@@ -1,3 +1,4 @@
+using Registry.Web.Features.SigningKeys;
 using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.Verification;
@@ -11,16 +12,16 @@ public sealed class VerificationSiteGroup : ICollectionFixture<VerificationSite>
 
 public sealed class VerificationSite : IAsyncLifetime
 {
-    private readonly Lazy<VerificationWebFactory> _site;
-    private readonly Lazy<VerificationWebFactory> _browserSite;
+    private readonly Lazy<RegistryWebFactory> _site;
+    private readonly Lazy<RegistryWebFactory> _browserSite;
 
     public VerificationSite(RegistryDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
         Database = database;
         Scenarios = new VerificationScenarios(database, Keys);
-        _site = new(() => new VerificationWebFactory(database.ConnectionString, Keys));
-        _browserSite = new(() => new VerificationWebFactory(database.ConnectionString, Keys, onKestrel: true));
+        _site = new(() => new RegistryWebFactory(database.ConnectionString, services: RegistryWebFactory.Replace<ISigningKeys>(Keys)));
+        _browserSite = new(() => new RegistryWebFactory(database.ConnectionString, onKestrel: true, services: RegistryWebFactory.Replace<ISigningKeys>(Keys)));
     }
 
     public RegistryDatabase Database { get; }
