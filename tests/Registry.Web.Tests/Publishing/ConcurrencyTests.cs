@@ -15,7 +15,7 @@ public sealed class ConcurrencyTests(RegistryDatabase database)
     public async Task Two_simultaneous_changes_give_one_winner_and_one_clear_conflict()
     {
         var (certificate, body) = await _registry.IssueAsync(new DateOnly(2025, 5, 1));
-        var clock = new ManualClock(ManualClock.ChinaNoon(2026, 4, 1));
+        var clock = TestClocks.AtChinaNoon(2026, 4, 1);
         var actor = TestRegistry.Actor(body);
 
         // Hold the certificate row so that both writers read it while it is valid and then queue up to write;
@@ -53,7 +53,7 @@ public sealed class ConcurrencyTests(RegistryDatabase database)
     public async Task A_change_after_another_was_committed_is_judged_against_the_committed_history()
     {
         var (certificate, body) = await _registry.IssueAsync(new DateOnly(2025, 5, 2));
-        var clock = new ManualClock(ManualClock.ChinaNoon(2026, 4, 2));
+        var clock = TestClocks.AtChinaNoon(2026, 4, 2);
         var actor = TestRegistry.Actor(body);
         await using var earlier = database.CreateContext();
         await earlier.Certificates.Include(c => c.Events).SingleAsync(c => c.Id == certificate.Id);

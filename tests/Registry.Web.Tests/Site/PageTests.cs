@@ -82,7 +82,7 @@ public sealed class PageTests(RegistryDatabase database)
     public async Task Certificate_page_shows_status_and_full_history()
     {
         var (certificate, body) = await _registry.IssueAsync(new DateOnly(2025, 1, 10));
-        await SuspendAsync(certificate.Number, body, new DateOnly(2026, 3, 1), published: ManualClock.ChinaNoon(2026, 3, 10));
+        await SuspendAsync(certificate.Number, body, new DateOnly(2026, 3, 1), published: TestClocks.ChinaNoon(2026, 3, 10));
         using var client = database.Site.CreatePageClient();
 
         var response = await client.GetAsync($"/certificates/{certificate.NormalizedNumber}?lang=en");
@@ -183,7 +183,7 @@ public sealed class PageTests(RegistryDatabase database)
     public async Task A_past_date_shows_what_was_in_effect_and_what_was_published()
     {
         var (certificate, body) = await _registry.IssueAsync(new DateOnly(2025, 1, 10));
-        await SuspendAsync(certificate.Number, body, new DateOnly(2026, 3, 1), published: ManualClock.ChinaNoon(2026, 3, 10));
+        await SuspendAsync(certificate.Number, body, new DateOnly(2026, 3, 1), published: TestClocks.ChinaNoon(2026, 3, 10));
         using var client = database.Site.CreatePageClient();
 
         var response = await client.GetAsync($"/certificates/{certificate.NormalizedNumber}?on=2026-03-05");
@@ -239,7 +239,7 @@ public sealed class PageTests(RegistryDatabase database)
     private async Task SuspendAsync(string number, Registry.Domain.Certificates.CertificationBody body, DateOnly effective, DateTimeOffset published)
     {
         await using var db = database.CreateContext();
-        await new CertificatePublisher(db, new ManualClock(published)).ChangeAsync(number,
+        await new CertificatePublisher(db, TestClocks.At(published)).ChangeAsync(number,
             StatusChange.Suspend(effective, "Repair outlets failed the surveillance audit", "x"), TestRegistry.Actor(body), CancellationToken.None);
     }
 

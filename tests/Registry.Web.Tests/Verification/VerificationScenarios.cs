@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Registry.Domain.Certificates;
 using Registry.Domain.Lifecycle;
 using Registry.Signing.Claims;
@@ -29,7 +30,7 @@ public sealed class VerificationScenarios(RegistryDatabase database, InMemorySig
     public TestRegistry Registry => _registry;
 
     /// <summary>A four-star certificate issued on <paramref name="issuedOn"/> (the clock standing on that day unless given), and a key for its body.</summary>
-    public async Task<IssuedCertificate> IssueAsync(DateOnly issuedOn, ManualClock? clock = null)
+    public async Task<IssuedCertificate> IssueAsync(DateOnly issuedOn, FakeTimeProvider? clock = null)
     {
         var (certificate, body) = await _registry.IssueAsync(issuedOn, clock);
         await using var db = database.CreateContext();

@@ -78,7 +78,7 @@ public sealed class FeedCluster : IAsyncLifetime
     public async Task<(Certificate Certificate, CertificationBody Body)> IssueAsync()
     {
         var issuedOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-30));
-        var issued = await Registry.IssueAsync(issuedOn, new ManualClock(ManualClock.ChinaNoon(issuedOn.Year, issuedOn.Month, issuedOn.Day)));
+        var issued = await Registry.IssueAsync(issuedOn, TestClocks.AtChinaNoon(issuedOn.Year, issuedOn.Month, issuedOn.Day));
         await UntilDeliveredAsync(await OutboxEndAsync(), A, B);
         return issued;
     }

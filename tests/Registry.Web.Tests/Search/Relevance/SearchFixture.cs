@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Registry.Web.Data;
 using Registry.Web.Features.DemoData;
@@ -47,7 +48,7 @@ public sealed class SearchFixture : IAsyncLifetime
 
     public NpgsqlDataSource DataSource { get; }
 
-    public ManualClock Clock { get; } = new(ManualClock.ChinaNoon(Today.Year, Today.Month, Today.Day));
+    public FakeTimeProvider Clock { get; } = TestClocks.AtChinaNoon(Today.Year, Today.Month, Today.Day);
 
     public SearchReplica Replica { get; } = new();
 
