@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Registry.Web.Features.SigningKeys;
-using Registry.Web.Tests.PublishingApi;
 using Registry.Web.Tests.TestSupport;
 using Registry.Web.Tests.Verification;
 
