@@ -4,7 +4,6 @@ using Registry.Domain.Lifecycle;
 using Registry.Web.Data.Outbox;
 using Registry.Web.Features.Publishing;
 using Registry.Web.Features.StatusFeed;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.TestSupport;
 

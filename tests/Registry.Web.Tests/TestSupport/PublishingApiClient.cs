@@ -9,7 +9,6 @@ using Registry.Domain.Certificates;
 using Registry.Domain.Time;
 using Registry.Web.Features.ApiKeys;
 using Registry.Web.Features.Publishing;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.TestSupport;
 

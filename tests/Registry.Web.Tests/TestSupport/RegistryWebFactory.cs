@@ -63,7 +63,7 @@ public class RegistryWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Registry", _connectionString);
         builder.UseSetting("Search:IndexPath", IndexPath);
         builder.UseSetting("Search:PollInterval", "00:00:00.200");
-        builder.UseSetting("Signing:KeyEncryptionKey", SigningKeys.TestKek.Base64);
+        builder.UseSetting("Signing:KeyEncryptionKey", TestKek.Base64);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

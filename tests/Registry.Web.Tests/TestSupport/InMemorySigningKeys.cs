@@ -5,7 +5,7 @@ using Registry.Signing.Keys;
 using Registry.Signing.Payloads;
 using Registry.Web.Features.SigningKeys;
 
-namespace Registry.Web.Tests.Verification;
+namespace Registry.Web.Tests.TestSupport;
 
 /// <summary>
 /// ISigningKeys over P-256 keys held in memory, so that verification and printing can be tested without the

@@ -1,9 +1,8 @@
 using Registry.Domain.Levels;
 using Registry.Domain.Lifecycle;
 using Registry.Signing.Payloads;
-using Registry.Web.Tests.TestSupport;
 
-namespace Registry.Web.Tests.Verification;
+namespace Registry.Web.Tests.TestSupport;
 
 /// <summary>
 /// One code per verdict kind, for the page, REST and browser tests, which run on the site's real clock: the

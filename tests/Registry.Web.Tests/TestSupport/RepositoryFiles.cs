@@ -1,4 +1,4 @@
-namespace Registry.Web.Tests.GraphQL;
+namespace Registry.Web.Tests.TestSupport;
 
 /// <summary>Files of the checkout the tests run from (found by walking up to Registry.sln).</summary>
 public static class RepositoryFiles

@@ -10,9 +10,8 @@ using Registry.Web.Data;
 using Registry.Web.Features.Certificates;
 using Registry.Web.Features.Publishing;
 using Registry.Web.Features.Verification;
-using Registry.Web.Tests.TestSupport;
 
-namespace Registry.Web.Tests.Verification;
+namespace Registry.Web.Tests.TestSupport;
 
 /// <summary>A certificate in the test registry, with the organisation that holds it and an active key of its body.</summary>
 public sealed record IssuedCertificate(Certificate Certificate, CertificationBody Body, Organisation Organisation, KeyId Key);

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Registry.Web.Tests.QrCodes;
+namespace Registry.Web.Tests.TestSupport;
 
 /// <summary>
 /// An independent decoder: zbarimg from Debian's zbar-tools, run as a separate program on the PNG bytes,

@@ -5,7 +5,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Registry.Web.Tests.Search.Indexing;
+namespace Registry.Web.Tests.TestSupport;
 
 /// <summary>What /search/status answers.</summary>
 public sealed record SearchStatus(bool Ready, long? OutboxSequence);
@@ -87,7 +87,7 @@ public sealed class RegistryProcess : IAsyncDisposable
         ["Search__IndexPath"] = indexPath,
         ["Search__PollInterval"] = "00:00:00.100",
         ["Search__BatchSize"] = "50",
-        ["Signing__KeyEncryptionKey"] = SigningKeys.TestKek.Base64,
+        ["Signing__KeyEncryptionKey"] = TestKek.Base64,
     };
 
     /// <summary>Starts the site on a free loopback port.</summary>

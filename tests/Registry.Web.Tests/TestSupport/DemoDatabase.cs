@@ -6,7 +6,7 @@ using Npgsql;
 using Registry.Web.Data;
 using Registry.Web.Features.DemoData;
 
-namespace Registry.Web.Tests.DemoData;
+namespace Registry.Web.Tests.TestSupport;
 
 /// <summary>
 /// A database of its own for one seeding test (seeding needs an empty registry, so the shared test database

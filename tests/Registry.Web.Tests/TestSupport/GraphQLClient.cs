@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 
-namespace Registry.Web.Tests.GraphQL;
+namespace Registry.Web.Tests.TestSupport;
 
 /// <summary>What the endpoint answered: status, media type, and the body as JSON.</summary>
 public sealed record GraphQLAnswer(HttpStatusCode Status, string? MediaType, string Body, HttpResponseMessage Response)

@@ -1,7 +1,6 @@
 using Registry.Web.Features.SigningKeys;
-using Registry.Web.Tests.TestSupport;
 
-namespace Registry.Web.Tests.Verification;
+namespace Registry.Web.Tests.TestSupport;
 
 /// <summary>The verification tests that need the site share one (in-process, and on Kestrel for Chromium) and one key ring.</summary>
 [CollectionDefinition(Name)]
