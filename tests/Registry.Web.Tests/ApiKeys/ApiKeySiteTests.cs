@@ -17,7 +17,7 @@ public sealed class ApiKeySiteTests(RegistryDatabase database)
     {
         var lines = new ConcurrentQueue<string>();
         await using var site = new RegistryWebFactory(database.ConnectionString);
-        await using var logged = site.WithWebHostBuilder(b => b.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Trace).AddProvider(new CapturingProvider(lines))));
+        await using var logged = site.WithWebHostBuilder(b => b.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Trace).AddProvider(new CapturingLoggerProvider(lines))));
         var body = await _registry.AddBodyAsync();
         var good = await PublishingApiClient.CreateKeyAsync(database, body.Code);
         var wrong = good.Token[..^6] + "ZZZZZZ";
@@ -78,33 +78,4 @@ public sealed class ApiKeySiteTests(RegistryDatabase database)
     }
 
     private async Task<string> NewKeyAsync() => (await PublishingApiClient.CreateKeyAsync(database, (await _registry.AddBodyAsync()).Code)).Token;
-
-    private sealed class CapturingProvider(ConcurrentQueue<string> lines) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new Capturing(lines);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Capturing(ConcurrentQueue<string> lines) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                var text = formatter(state, exception);
-                if (state is IEnumerable<KeyValuePair<string, object?>> values)
-                {
-                    // Structured values too: a sink may keep them even when the message leaves them out.
-                    text += " | " + string.Join(", ", values.Select(v => $"{v.Key}={v.Value}"));
-                }
-
-                lines.Enqueue(exception is null ? text : text + "\n" + exception);
-            }
-        }
-    }
 }

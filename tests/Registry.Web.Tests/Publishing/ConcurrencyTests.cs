@@ -33,7 +33,7 @@ public sealed class ConcurrencyTests(RegistryDatabase database)
             StatusChange.Suspend(new DateOnly(2026, 4, 1), "Complaint", "x"), actor, CancellationToken.None));
         var cancellation = Attempt(() => new CertificatePublisher(second, clock).ChangeAsync(certificate.Number,
             StatusChange.Cancel(new DateOnly(2026, 4, 1), "Holder gave up", "x"), actor, CancellationToken.None));
-        await WaitForBlockedWritersAsync(2);
+        await database.WaitForLockWaitersAsync(2, "both writers should be waiting on the held row");
         await gateTransaction.CommitAsync();
         var outcomes = await Task.WhenAll(suspension, cancellation);
 
@@ -71,24 +71,6 @@ public sealed class ConcurrencyTests(RegistryDatabase database)
         await using var check = database.CreateContext();
         var kinds = await check.StatusEvents.Where(e => e.CertificateId == certificate.Id).OrderBy(e => e.Sequence).Select(e => e.Kind).ToListAsync();
         kinds.ShouldBe([StatusEventKind.Issued, StatusEventKind.Withdrawn]);
-    }
-
-    private async Task WaitForBlockedWritersAsync(int expected)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        await using var connection = await database.DataSource.OpenConnectionAsync();
-        while (true)
-        {
-            await using var count = new NpgsqlCommand(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", connection);
-            if ((long)(await count.ExecuteScalarAsync())! >= expected)
-            {
-                return;
-            }
-
-            DateTime.UtcNow.ShouldBeLessThan(deadline, "both writers should be waiting on the held row");
-            await Task.Delay(20);
-        }
     }
 
     private static async Task<Exception?> Attempt(Func<Task> change)

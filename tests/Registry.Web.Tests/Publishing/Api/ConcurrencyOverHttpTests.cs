@@ -26,7 +26,7 @@ public sealed class ConcurrencyOverHttpTests(RegistryDatabase database)
 
         var suspend = api.PostAsync($"{path}/suspend", new { expectedVersion = 1, effectiveOn = PublishingApiClient.Today, reason = "Complaint" });
         var withdraw = api.PostAsync($"{path}/withdraw", new { expectedVersion = 1, effectiveOn = PublishingApiClient.Today, reason = "Fraud" });
-        await WaitForBlockedWritersAsync(2);
+        await database.WaitForLockWaitersAsync(2, "both requests should be waiting on the held row");
         await gateTransaction.CommitAsync();
         var responses = await Task.WhenAll(suspend, withdraw);
 
@@ -59,23 +59,5 @@ public sealed class ConcurrencyOverHttpTests(RegistryDatabase database)
         problem.GetProperty("detail").GetString()!.ShouldContain($"version {suspended.Version}");
         await using var db = database.CreateContext();
         (await db.Certificates.SingleAsync(c => c.NormalizedNumber == issued.NormalizedNumber)).ScopeZh.ShouldBe(issued.ScopeZh);
-    }
-
-    private async Task WaitForBlockedWritersAsync(int expected)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        await using var connection = await database.DataSource.OpenConnectionAsync();
-        while (true)
-        {
-            await using var count = new NpgsqlCommand(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", connection);
-            if ((long)(await count.ExecuteScalarAsync())! >= expected)
-            {
-                return;
-            }
-
-            DateTime.UtcNow.ShouldBeLessThan(deadline, "both requests should be waiting on the held row");
-            await Task.Delay(20);
-        }
     }
 }
