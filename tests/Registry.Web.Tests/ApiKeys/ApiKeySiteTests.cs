@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -39,11 +40,7 @@ public sealed class ApiKeySiteTests(RegistryDatabase database)
     [Fact]
     public async Task Each_key_has_its_own_rate_limit_and_the_limit_answers_429_with_retry_after()
     {
-        await using var site = new RegistryWebFactory(database.ConnectionString);
-        await using var limited = site.WithWebHostBuilder(b => b
-            .UseSetting("ApiKeys:RateLimit:BurstLimit", "3")
-            .UseSetting("ApiKeys:RateLimit:RequestsPerPeriod", "3")
-            .UseSetting("ApiKeys:RateLimit:Period", "00:10:00"));
+        await using var limited = new RegistryWebFactory(database.ConnectionString, settings: KeyRateLimit(3));
         var first = await NewKeyAsync();
         var second = await NewKeyAsync();
         using var one = PublishingApiClient.WithKey(limited.CreateClient(), first);
@@ -63,11 +60,7 @@ public sealed class ApiKeySiteTests(RegistryDatabase database)
     [Fact]
     public async Task Calls_with_bad_keys_are_limited_per_address_before_they_are_refused()
     {
-        await using var site = new RegistryWebFactory(database.ConnectionString);
-        await using var limited = site.WithWebHostBuilder(b => b
-            .UseSetting("ApiKeys:RateLimit:BurstLimit", "2")
-            .UseSetting("ApiKeys:RateLimit:RequestsPerPeriod", "2")
-            .UseSetting("ApiKeys:RateLimit:Period", "00:10:00"));
+        await using var limited = new RegistryWebFactory(database.ConnectionString, settings: KeyRateLimit(2));
         using var guesser = PublishingApiClient.WithKey(limited.CreateClient(), Registry.Web.Features.ApiKeys.ApiKeyToken.Create().Token);
 
         (await guesser.GetAsync("/api/publishing/audit")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
@@ -76,6 +69,14 @@ public sealed class ApiKeySiteTests(RegistryDatabase database)
 
         await PublishingApiClient.ProblemAsync(limitedAnswer, HttpStatusCode.TooManyRequests, "RATE_LIMITED");
     }
+
+    /// <summary>Each key (and each address calling with a bad key) may make <paramref name="permits"/> calls in ten minutes.</summary>
+    private static Dictionary<string, string> KeyRateLimit(int permits) => new()
+    {
+        ["ApiKeys:RateLimit:BurstLimit"] = permits.ToString(CultureInfo.InvariantCulture),
+        ["ApiKeys:RateLimit:RequestsPerPeriod"] = permits.ToString(CultureInfo.InvariantCulture),
+        ["ApiKeys:RateLimit:Period"] = "00:10:00",
+    };
 
     private async Task<string> NewKeyAsync() => (await PublishingApiClient.CreateKeyAsync(database, (await _registry.AddBodyAsync()).Code)).Token;
 }
