@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Registry.Domain.Certificates;
 using Registry.Domain.Levels;
 using Registry.Domain.Lifecycle;
@@ -11,7 +12,7 @@ public class CertificateChangeRulesTests
     private const string Actor = TestCertificates.Actor;
 
     private readonly Certificate _certificate;
-    private readonly ManualClock _clock;
+    private readonly FakeTimeProvider _clock;
 
     public CertificateChangeRulesTests()
     {
@@ -31,10 +32,10 @@ public class CertificateChangeRulesTests
     [Fact]
     public void Effective_date_is_compared_with_today_in_China_not_in_UTC()
     {
-        _clock.Now = new DateTimeOffset(2026, 3, 4, 15, 30, 0, TimeSpan.Zero); // 23:30 on 4 March in China
+        _clock.MoveTo(new DateTimeOffset(2026, 3, 4, 15, 30, 0, TimeSpan.Zero)); // 23:30 on 4 March in China
         Apply(StatusChange.Suspend(new DateOnly(2026, 3, 5), "Nonconformity", Actor)).ShouldBeRefusedWith("EFFECTIVE_DATE_IN_FUTURE");
 
-        _clock.Now = new DateTimeOffset(2026, 3, 4, 16, 30, 0, TimeSpan.Zero); // 00:30 on 5 March in China
+        _clock.MoveTo(new DateTimeOffset(2026, 3, 4, 16, 30, 0, TimeSpan.Zero)); // 00:30 on 5 March in China
         Apply(StatusChange.Suspend(new DateOnly(2026, 3, 5), "Nonconformity", Actor))().EffectiveOn.ShouldBe(new DateOnly(2026, 3, 5));
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Registry.Domain.Certificates;
 using Registry.Domain.Levels;
 using Registry.Domain.Lifecycle;
@@ -7,7 +8,7 @@ namespace Registry.Domain.Tests.Certificates;
 
 public class CertificateIssueTests
 {
-    private readonly ManualClock _clock = ManualClock.AtChinaTime(2025, 1, 10);
+    private readonly FakeTimeProvider _clock = TestClocks.AtChinaTime(2025, 1, 10);
 
     [Fact]
     public void Issue_publishes_one_issued_event_with_the_stated_terms()
@@ -92,8 +93,8 @@ public class CertificateIssueTests
     public void Issue_date_is_compared_with_today_in_China_not_in_UTC()
     {
         var issuedOn = new DateOnly(2026, 3, 5);
-        var justAfterMidnightInChina = new ManualClock(new DateTimeOffset(2026, 3, 4, 16, 30, 0, TimeSpan.Zero));
-        var justBeforeMidnightInChina = new ManualClock(new DateTimeOffset(2026, 3, 4, 15, 59, 0, TimeSpan.Zero));
+        var justAfterMidnightInChina = TestClocks.At(new DateTimeOffset(2026, 3, 4, 16, 30, 0, TimeSpan.Zero));
+        var justBeforeMidnightInChina = TestClocks.At(new DateTimeOffset(2026, 3, 4, 15, 59, 0, TimeSpan.Zero));
 
         Certificate.Issue(TestCertificates.Command(issuedOn: issuedOn), justAfterMidnightInChina).IssuedOn.ShouldBe(issuedOn);
         ((Action)(() => Certificate.Issue(TestCertificates.Command(issuedOn: issuedOn), justBeforeMidnightInChina)))

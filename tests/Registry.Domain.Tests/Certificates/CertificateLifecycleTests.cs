@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Registry.Domain.Certificates;
 using Registry.Domain.Levels;
 using Registry.Domain.Lifecycle;
@@ -179,7 +180,7 @@ public class CertificateLifecycleTests
         certificate.Standing.ShouldBe(CertificateStanding.Valid);
     }
 
-    private static (Certificate Certificate, ManualClock Clock) CertificateIn(CertificateStatus status)
+    private static (Certificate Certificate, FakeTimeProvider Clock) CertificateIn(CertificateStatus status)
     {
         var expiresOn = status == CertificateStatus.Expired ? new DateOnly(2025, 4, 30) : (DateOnly?)null;
         var (certificate, clock) = TestCertificates.IssueDefault(expiresOn);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Registry.Domain.Certificates;
 using Registry.Domain.Lifecycle;
 using Registry.Domain.Tests.TestSupport;
@@ -11,7 +12,7 @@ namespace Registry.Domain.Tests.Certificates;
 /// </summary>
 public class ValidityBoundsTests
 {
-    private readonly ManualClock _clock = ManualClock.AtChinaTime(2025, 1, 10);
+    private readonly FakeTimeProvider _clock = TestClocks.AtChinaTime(2025, 1, 10);
 
     [Theory]
     [InlineData(1, 1, 1)]

@@ -25,10 +25,10 @@ public class ExpiryTests
     {
         var (certificate, clock) = TestCertificates.IssueDefault();
 
-        clock.Now = new DateTimeOffset(2028, 1, 9, 15, 59, 59, TimeSpan.Zero); // 23:59:59 on 9 January in China
+        clock.MoveTo(new DateTimeOffset(2028, 1, 9, 15, 59, 59, TimeSpan.Zero)); // 23:59:59 on 9 January in China
         certificate.CurrentState(clock).Status.ShouldBe(CertificateStatus.Valid);
 
-        clock.Now = new DateTimeOffset(2028, 1, 9, 16, 0, 0, TimeSpan.Zero); // 00:00 on 10 January in China
+        clock.MoveTo(new DateTimeOffset(2028, 1, 9, 16, 0, 0, TimeSpan.Zero)); // 00:00 on 10 January in China
         certificate.CurrentState(clock).Status.ShouldBe(CertificateStatus.Expired);
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Registry.Domain.Certificates;
 using Registry.Domain.Levels;
 using Registry.Domain.Lifecycle;
@@ -17,7 +18,7 @@ public class StatusHistoryTests
     private static readonly DateOnly SuspensionPublishedOn = new(2026, 3, 10);
 
     private readonly Certificate _certificate;
-    private readonly ManualClock _clock;
+    private readonly FakeTimeProvider _clock;
 
     public StatusHistoryTests()
     {
@@ -85,7 +86,7 @@ public class StatusHistoryTests
     [Fact]
     public void A_back_dated_issue_was_not_known_before_it_was_published_though_it_was_in_effect()
     {
-        var clock = ManualClock.AtChinaTime(2025, 1, 15);
+        var clock = TestClocks.AtChinaTime(2025, 1, 15);
         var certificate = Certificate.Issue(TestCertificates.Command(issuedOn: new DateOnly(2025, 1, 10)), clock);
 
         StatusHistory.AsPublishedAt(certificate.Events, China.At(2025, 1, 12)).Status.ShouldBe(CertificateStatus.NotIssued);
@@ -95,11 +96,11 @@ public class StatusHistoryTests
     [Fact]
     public void In_effect_on_answers_only_from_what_was_published_by_the_clock()
     {
-        // Rewind the clock to before the suspension was published: the suspension is not known yet.
-        _clock.SetClock(new DateOnly(2026, 3, 5));
+        // A clock from before the suspension was published (a fake clock does not rewind): the suspension is not known yet.
+        var before = TestClocks.AtChinaTime(2026, 3, 5);
 
-        StatusHistory.InEffectOn(_certificate.Events, new DateOnly(2026, 3, 5), _clock).Status.ShouldBe(CertificateStatus.Valid);
-        StatusHistory.Current(_certificate.Events, _clock).Status.ShouldBe(CertificateStatus.Valid);
+        StatusHistory.InEffectOn(_certificate.Events, new DateOnly(2026, 3, 5), before).Status.ShouldBe(CertificateStatus.Valid);
+        StatusHistory.Current(_certificate.Events, before).Status.ShouldBe(CertificateStatus.Valid);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Registry.Domain.Certificates;
 using Registry.Domain.Identifiers;
 using Registry.Domain.Levels;
@@ -38,16 +39,16 @@ public static class TestCertificates
             IsDemo: true);
 
     /// <summary>A four-star certificate issued on <see cref="IssuedOn"/>, published that day at 10:00 in China.</summary>
-    public static (Certificate Certificate, ManualClock Clock) IssueDefault(DateOnly? expiresOn = null)
+    public static (Certificate Certificate, FakeTimeProvider Clock) IssueDefault(DateOnly? expiresOn = null)
     {
-        var clock = ManualClock.AtChinaTime(IssuedOn.Year, IssuedOn.Month, IssuedOn.Day);
+        var clock = TestClocks.AtChinaTime(IssuedOn.Year, IssuedOn.Month, IssuedOn.Day);
         return (Certificate.Issue(Command(expiresOn: expiresOn), clock), clock);
     }
 
-    public static void SetClock(this ManualClock clock, DateOnly chinaDate, int hour = 10) =>
+    public static void SetClock(this FakeTimeProvider clock, DateOnly chinaDate, int hour = 10) =>
         clock.SetChinaTime(chinaDate.Year, chinaDate.Month, chinaDate.Day, hour);
 
-    public static StatusEvent ApplyOn(this Certificate certificate, ManualClock clock, DateOnly publishedOn, StatusChange change)
+    public static StatusEvent ApplyOn(this Certificate certificate, FakeTimeProvider clock, DateOnly publishedOn, StatusChange change)
     {
         clock.SetClock(publishedOn);
         return certificate.Apply(change, clock);

@@ -34,7 +34,7 @@ public class RegistryCalendarTests
     [Fact]
     public void Today_is_the_date_on_a_Beijing_wall_calendar()
     {
-        var clock = new ManualClock(new DateTimeOffset(2026, 3, 4, 16, 30, 0, TimeSpan.Zero));
+        var clock = TestClocks.At(new DateTimeOffset(2026, 3, 4, 16, 30, 0, TimeSpan.Zero));
 
         RegistryCalendar.Today(clock).ShouldBe(new DateOnly(2026, 3, 5));
     }

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Registry.Web.Features.ApiKeys;
-using Registry.Web.Tests.PublishingApi;
 using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.ApiKeys;
@@ -41,7 +40,7 @@ public sealed class ApiKeyAuthenticationTests(RegistryDatabase database)
         var good = await PublishingApiClient.CreateKeyAsync(database, body.Code);
         var wrongSecret = good.Token[..^4] + (good.Token[^4..] == "AAAA" ? "BBBB" : "AAAA");
         var unknownId = ApiKeyToken.Create().Token;
-        var tenDaysAgo = new ManualClock(DateTimeOffset.UtcNow.AddDays(-10));
+        var tenDaysAgo = TestClocks.At(DateTimeOffset.UtcNow.AddDays(-10));
         var expired = await PublishingApiClient.CreateKeyAsync(database, body.Code, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-5)), tenDaysAgo);
         var revoked = await PublishingApiClient.CreateKeyAsync(database, body.Code);
         await using (var db = database.CreateContext())

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Registry.Web.Tests.PublishingApi;
 using Registry.Web.Tests.Search.Indexing;
 using Registry.Web.Tests.TestSupport;
 

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
-using Registry.Web.Tests.PublishingApi;
 using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.ApiKeys;
@@ -18,7 +18,7 @@ public sealed class ApiKeySiteTests(RegistryDatabase database)
     {
         var lines = new ConcurrentQueue<string>();
         await using var site = new RegistryWebFactory(database.ConnectionString);
-        await using var logged = site.WithWebHostBuilder(b => b.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Trace).AddProvider(new CapturingProvider(lines))));
+        await using var logged = site.WithWebHostBuilder(b => b.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Trace).AddProvider(new CapturingLoggerProvider(lines))));
         var body = await _registry.AddBodyAsync();
         var good = await PublishingApiClient.CreateKeyAsync(database, body.Code);
         var wrong = good.Token[..^6] + "ZZZZZZ";
@@ -40,11 +40,7 @@ public sealed class ApiKeySiteTests(RegistryDatabase database)
     [Fact]
     public async Task Each_key_has_its_own_rate_limit_and_the_limit_answers_429_with_retry_after()
     {
-        await using var site = new RegistryWebFactory(database.ConnectionString);
-        await using var limited = site.WithWebHostBuilder(b => b
-            .UseSetting("ApiKeys:RateLimit:BurstLimit", "3")
-            .UseSetting("ApiKeys:RateLimit:RequestsPerPeriod", "3")
-            .UseSetting("ApiKeys:RateLimit:Period", "00:10:00"));
+        await using var limited = new RegistryWebFactory(database.ConnectionString, settings: KeyRateLimit(3));
         var first = await NewKeyAsync();
         var second = await NewKeyAsync();
         using var one = PublishingApiClient.WithKey(limited.CreateClient(), first);
@@ -64,11 +60,7 @@ public sealed class ApiKeySiteTests(RegistryDatabase database)
     [Fact]
     public async Task Calls_with_bad_keys_are_limited_per_address_before_they_are_refused()
     {
-        await using var site = new RegistryWebFactory(database.ConnectionString);
-        await using var limited = site.WithWebHostBuilder(b => b
-            .UseSetting("ApiKeys:RateLimit:BurstLimit", "2")
-            .UseSetting("ApiKeys:RateLimit:RequestsPerPeriod", "2")
-            .UseSetting("ApiKeys:RateLimit:Period", "00:10:00"));
+        await using var limited = new RegistryWebFactory(database.ConnectionString, settings: KeyRateLimit(2));
         using var guesser = PublishingApiClient.WithKey(limited.CreateClient(), Registry.Web.Features.ApiKeys.ApiKeyToken.Create().Token);
 
         (await guesser.GetAsync("/api/publishing/audit")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
@@ -78,34 +70,13 @@ public sealed class ApiKeySiteTests(RegistryDatabase database)
         await PublishingApiClient.ProblemAsync(limitedAnswer, HttpStatusCode.TooManyRequests, "RATE_LIMITED");
     }
 
-    private async Task<string> NewKeyAsync() => (await PublishingApiClient.CreateKeyAsync(database, (await _registry.AddBodyAsync()).Code)).Token;
-
-    private sealed class CapturingProvider(ConcurrentQueue<string> lines) : ILoggerProvider
+    /// <summary>Each key (and each address calling with a bad key) may make <paramref name="permits"/> calls in ten minutes.</summary>
+    private static Dictionary<string, string> KeyRateLimit(int permits) => new()
     {
-        public ILogger CreateLogger(string categoryName) => new Capturing(lines);
+        ["ApiKeys:RateLimit:BurstLimit"] = permits.ToString(CultureInfo.InvariantCulture),
+        ["ApiKeys:RateLimit:RequestsPerPeriod"] = permits.ToString(CultureInfo.InvariantCulture),
+        ["ApiKeys:RateLimit:Period"] = "00:10:00",
+    };
 
-        public void Dispose()
-        {
-        }
-
-        private sealed class Capturing(ConcurrentQueue<string> lines) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                var text = formatter(state, exception);
-                if (state is IEnumerable<KeyValuePair<string, object?>> values)
-                {
-                    // Structured values too: a sink may keep them even when the message leaves them out.
-                    text += " | " + string.Join(", ", values.Select(v => $"{v.Key}={v.Value}"));
-                }
-
-                lines.Enqueue(exception is null ? text : text + "\n" + exception);
-            }
-        }
-    }
+    private async Task<string> NewKeyAsync() => (await PublishingApiClient.CreateKeyAsync(database, (await _registry.AddBodyAsync()).Code)).Token;
 }

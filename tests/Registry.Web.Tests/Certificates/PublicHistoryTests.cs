@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Registry.Web.Tests.GraphQL;
-using Registry.Web.Tests.PublishingApi;
 using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.Certificates;

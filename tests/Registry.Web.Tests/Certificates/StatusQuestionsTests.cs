@@ -18,7 +18,7 @@ public sealed class StatusQuestionsTests(RegistryDatabase database)
     public async Task A_back_dated_suspension_answers_the_three_questions_correctly()
     {
         var (certificate, body) = await _registry.IssueAsync(new DateOnly(2025, 1, 10));
-        var clock = new ManualClock(ManualClock.ChinaNoon(2026, 3, 10));
+        var clock = TestClocks.AtChinaNoon(2026, 3, 10);
         await using (var db = database.CreateContext())
         {
             await new CertificatePublisher(db, clock).ChangeAsync(certificate.Number,
@@ -26,7 +26,7 @@ public sealed class StatusQuestionsTests(RegistryDatabase database)
                 TestRegistry.Actor(body), CancellationToken.None);
         }
 
-        clock.Now = ManualClock.ChinaNoon(2026, 3, 20);
+        clock.MoveTo(TestClocks.ChinaNoon(2026, 3, 20));
         await using var check = database.CreateContext();
         var events = (await check.Certificates.AsNoTracking().Include(c => c.Events).SingleAsync(c => c.Id == certificate.Id)).Events;
         var fifthOfMarch = new DateOnly(2026, 3, 5);
@@ -34,7 +34,7 @@ public sealed class StatusQuestionsTests(RegistryDatabase database)
         StatusHistory.Current(events, clock).Status.ShouldBe(CertificateStatus.Suspended);
         StatusHistory.InEffectOn(events, fifthOfMarch, clock).Status.ShouldBe(CertificateStatus.Suspended);
         StatusHistory.AsPublishedAt(events, RegistryCalendar.EndOf(fifthOfMarch)).Status.ShouldBe(CertificateStatus.Valid);
-        StatusHistory.AsPublishedAt(events, ManualClock.ChinaNoon(2026, 3, 10).AddMinutes(1)).Status.ShouldBe(CertificateStatus.Suspended);
+        StatusHistory.AsPublishedAt(events, TestClocks.ChinaNoon(2026, 3, 10).AddMinutes(1)).Status.ShouldBe(CertificateStatus.Suspended);
         StatusHistory.InEffectOn(events, new DateOnly(2026, 2, 28), clock).Status.ShouldBe(CertificateStatus.Valid);
         StatusHistory.InEffectOn(events, new DateOnly(2025, 1, 9), clock).Status.ShouldBe(CertificateStatus.NotIssued);
     }

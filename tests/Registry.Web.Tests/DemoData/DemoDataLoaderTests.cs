@@ -4,6 +4,7 @@ using Registry.Domain.Identifiers;
 using Registry.Domain.Levels;
 using Registry.Domain.Lifecycle;
 using Registry.Web.Features.DemoData;
+using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.DemoData;
 

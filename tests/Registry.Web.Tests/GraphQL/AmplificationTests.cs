@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Registry.Web.Tests.PublishingApi;
+using Registry.Web.Features.SigningKeys;
 using Registry.Web.Tests.TestSupport;
 using Registry.Web.Tests.Verification;
 
@@ -58,8 +58,9 @@ public sealed class AmplificationTests(GraphQLSite site)
     [Fact]
     public async Task An_answer_longer_than_the_limit_is_replaced_by_a_refusal()
     {
-        await using var small = new VerificationWebFactory(site.Database.ConnectionString, new InMemorySigningKeys(),
-            settings: new Dictionary<string, string> { ["GraphQL:MaxResponseBytes"] = "65536" });
+        await using var small = new RegistryWebFactory(site.Database.ConnectionString,
+            settings: new Dictionary<string, string> { ["GraphQL:MaxResponseBytes"] = "65536" },
+            services: RegistryWebFactory.Replace<ISigningKeys>(new InMemorySigningKeys()));
         var client = new GraphQLClient(small.CreatePageClient());
 
         var answer = await client.PostAsync(await RepositoryFiles.IntrospectionQueryAsync());

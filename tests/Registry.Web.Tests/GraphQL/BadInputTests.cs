@@ -1,4 +1,5 @@
 using System.Net;
+using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.GraphQL;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.GraphQL;
 

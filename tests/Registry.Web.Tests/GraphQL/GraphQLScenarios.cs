@@ -33,7 +33,7 @@ public sealed class GraphQLScenarios(RegistryDatabase database)
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(organisation);
-        var clock = new ManualClock(ManualClock.ChinaNoon(issuedOn.Year, issuedOn.Month, issuedOn.Day));
+        var clock = TestClocks.AtChinaNoon(issuedOn.Year, issuedOn.Month, issuedOn.Day);
         var level = Schemes.Default.LevelFor(score)!.Code;
         await using var db = database.CreateContext();
         return await new CertificatePublisher(db, clock).IssueAsync(
@@ -48,7 +48,7 @@ public sealed class GraphQLScenarios(RegistryDatabase database)
     public async Task ChangeAsync(Certificate certificate, CertificationBody body, StatusChange change, DateOnly publishedOn)
     {
         ArgumentNullException.ThrowIfNull(certificate);
-        var clock = new ManualClock(ManualClock.ChinaNoon(publishedOn.Year, publishedOn.Month, publishedOn.Day));
+        var clock = TestClocks.AtChinaNoon(publishedOn.Year, publishedOn.Month, publishedOn.Day);
         await using var db = database.CreateContext();
         await new CertificatePublisher(db, clock).ChangeAsync(certificate.Number, change, TestRegistry.Actor(body), CancellationToken.None);
     }

@@ -1,3 +1,4 @@
+using Registry.Web.Features.SigningKeys;
 using Registry.Web.Tests.TestSupport;
 using Registry.Web.Tests.Verification;
 
@@ -21,8 +22,8 @@ public sealed class GraphQLSite : IAsyncLifetime
         ["GraphQL:AnonymousRateLimit:PermitLimit"] = "100000",
     };
 
-    private readonly Lazy<VerificationWebFactory> _site;
-    private readonly Lazy<VerificationWebFactory> _kestrelSite;
+    private readonly Lazy<RegistryWebFactory> _site;
+    private readonly Lazy<RegistryWebFactory> _kestrelSite;
 
     public GraphQLSite(RegistryDatabase database)
     {
@@ -30,8 +31,8 @@ public sealed class GraphQLSite : IAsyncLifetime
         Database = database;
         Scenarios = new GraphQLScenarios(database);
         Verification = new VerificationScenarios(database, Keys);
-        _site = new(() => new VerificationWebFactory(database.ConnectionString, Keys, settings: Settings));
-        _kestrelSite = new(() => new VerificationWebFactory(database.ConnectionString, Keys, onKestrel: true, settings: Settings));
+        _site = new(() => new RegistryWebFactory(database.ConnectionString, settings: Settings, services: RegistryWebFactory.Replace<ISigningKeys>(Keys)));
+        _kestrelSite = new(() => new RegistryWebFactory(database.ConnectionString, onKestrel: true, settings: Settings, services: RegistryWebFactory.Replace<ISigningKeys>(Keys)));
     }
 
     public RegistryDatabase Database { get; }

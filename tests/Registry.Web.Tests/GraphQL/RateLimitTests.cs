@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Registry.Web.Features.RateLimits;
+using Registry.Web.Features.SigningKeys;
 using Registry.Web.Tests.TestSupport;
 using Registry.Web.Tests.Verification;
 
@@ -13,11 +14,11 @@ public sealed class RateLimitTests(RegistryDatabase database)
     [Fact]
     public async Task The_request_past_the_limit_gets_429_with_a_problem_and_Retry_After()
     {
-        await using var site = new VerificationWebFactory(database.ConnectionString, new InMemorySigningKeys(), settings: new Dictionary<string, string>
+        await using var site = new RegistryWebFactory(database.ConnectionString, settings: new Dictionary<string, string>
         {
             ["GraphQL:AnonymousRateLimit:PermitLimit"] = "3",
             ["GraphQL:AnonymousRateLimit:Window"] = "00:10:00",
-        });
+        }, services: RegistryWebFactory.Replace<ISigningKeys>(new InMemorySigningKeys()));
         var client = new GraphQLClient(site.CreatePageClient());
 
         var allowed = new List<HttpStatusCode>();

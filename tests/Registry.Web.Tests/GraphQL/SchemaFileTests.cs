@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using GraphQL.Utilities;
 using Microsoft.Extensions.DependencyInjection;
+using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.GraphQL;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.GraphQL;
 

@@ -3,8 +3,6 @@ using GraphQL.Types;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Web.Features.SigningKeys;
-using Registry.Web.Tests.GraphQL;
-using Registry.Web.Tests.PublishingApi;
 using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.HostileInput;
@@ -41,7 +39,7 @@ public sealed class HostileInputSuiteTests : IAsyncLifetime
 
         using var pages = _site.CreatePageClient();
         var png = await pages.GetByteArrayAsync(new Uri($"/certificates/{numbers[0].Replace("-", string.Empty, StringComparison.Ordinal)}/qr.png", UriKind.Relative));
-        _fixture = new HostileFixture(api.Token, numbers, await QrCodes.Zbar.DecodeAsync(png));
+        _fixture = new HostileFixture(api.Token, numbers, await Zbar.DecodeAsync(png));
     }
 
     [Fact]

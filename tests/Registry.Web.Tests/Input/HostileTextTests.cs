@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Registry.Web.Tests.PublishingApi;
 using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.Input;

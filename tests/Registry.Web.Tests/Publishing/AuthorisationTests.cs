@@ -17,7 +17,7 @@ public sealed class AuthorisationTests(RegistryDatabase database)
         var intruder = await _registry.AddBodyAsync();
 
         await using var db = database.CreateContext();
-        var publisher = new CertificatePublisher(db, new ManualClock(ManualClock.ChinaNoon(2026, 1, 1)));
+        var publisher = new CertificatePublisher(db, TestClocks.AtChinaNoon(2026, 1, 1));
         var attempt = () => publisher.ChangeAsync(certificate.Number,
             StatusChange.Withdraw(new DateOnly(2026, 1, 1), "Hostile withdrawal", "x"), TestRegistry.Actor(intruder), CancellationToken.None);
 
@@ -31,7 +31,7 @@ public sealed class AuthorisationTests(RegistryDatabase database)
     {
         var (certificate, body) = await _registry.IssueAsync(new DateOnly(2025, 4, 2));
         await using var db = database.CreateContext();
-        var publisher = new CertificatePublisher(db, new ManualClock(ManualClock.ChinaNoon(2026, 1, 1)));
+        var publisher = new CertificatePublisher(db, TestClocks.AtChinaNoon(2026, 1, 1));
         var attempt = () => publisher.ChangeAsync(certificate.Number,
             StatusChange.Reinstate(new DateOnly(2026, 1, 1), "Nothing to reinstate", "x"), TestRegistry.Actor(body), CancellationToken.None);
 

@@ -15,7 +15,7 @@ public sealed class ConcurrencyTests(RegistryDatabase database)
     public async Task Two_simultaneous_changes_give_one_winner_and_one_clear_conflict()
     {
         var (certificate, body) = await _registry.IssueAsync(new DateOnly(2025, 5, 1));
-        var clock = new ManualClock(ManualClock.ChinaNoon(2026, 4, 1));
+        var clock = TestClocks.AtChinaNoon(2026, 4, 1);
         var actor = TestRegistry.Actor(body);
 
         // Hold the certificate row so that both writers read it while it is valid and then queue up to write;
@@ -33,7 +33,7 @@ public sealed class ConcurrencyTests(RegistryDatabase database)
             StatusChange.Suspend(new DateOnly(2026, 4, 1), "Complaint", "x"), actor, CancellationToken.None));
         var cancellation = Attempt(() => new CertificatePublisher(second, clock).ChangeAsync(certificate.Number,
             StatusChange.Cancel(new DateOnly(2026, 4, 1), "Holder gave up", "x"), actor, CancellationToken.None));
-        await WaitForBlockedWritersAsync(2);
+        await database.WaitForLockWaitersAsync(2, "both writers should be waiting on the held row");
         await gateTransaction.CommitAsync();
         var outcomes = await Task.WhenAll(suspension, cancellation);
 
@@ -53,7 +53,7 @@ public sealed class ConcurrencyTests(RegistryDatabase database)
     public async Task A_change_after_another_was_committed_is_judged_against_the_committed_history()
     {
         var (certificate, body) = await _registry.IssueAsync(new DateOnly(2025, 5, 2));
-        var clock = new ManualClock(ManualClock.ChinaNoon(2026, 4, 2));
+        var clock = TestClocks.AtChinaNoon(2026, 4, 2);
         var actor = TestRegistry.Actor(body);
         await using var earlier = database.CreateContext();
         await earlier.Certificates.Include(c => c.Events).SingleAsync(c => c.Id == certificate.Id);
@@ -71,24 +71,6 @@ public sealed class ConcurrencyTests(RegistryDatabase database)
         await using var check = database.CreateContext();
         var kinds = await check.StatusEvents.Where(e => e.CertificateId == certificate.Id).OrderBy(e => e.Sequence).Select(e => e.Kind).ToListAsync();
         kinds.ShouldBe([StatusEventKind.Issued, StatusEventKind.Withdrawn]);
-    }
-
-    private async Task WaitForBlockedWritersAsync(int expected)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        await using var connection = await database.DataSource.OpenConnectionAsync();
-        while (true)
-        {
-            await using var count = new NpgsqlCommand(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", connection);
-            if ((long)(await count.ExecuteScalarAsync())! >= expected)
-            {
-                return;
-            }
-
-            DateTime.UtcNow.ShouldBeLessThan(deadline, "both writers should be waiting on the held row");
-            await Task.Delay(20);
-        }
     }
 
     private static async Task<Exception?> Attempt(Func<Task> change)

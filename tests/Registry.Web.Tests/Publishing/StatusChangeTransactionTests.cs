@@ -15,7 +15,7 @@ public sealed class StatusChangeTransactionTests(RegistryDatabase database)
     public async Task A_status_change_writes_its_event_and_its_outbox_message_together()
     {
         var (certificate, body) = await _registry.IssueAsync(new DateOnly(2025, 1, 10));
-        var clock = new ManualClock(ManualClock.ChinaNoon(2026, 3, 10));
+        var clock = TestClocks.AtChinaNoon(2026, 3, 10);
 
         await using (var db = database.CreateContext())
         {
@@ -26,7 +26,7 @@ public sealed class StatusChangeTransactionTests(RegistryDatabase database)
         await using var check = database.CreateContext();
         var events = await check.StatusEvents.Where(e => e.CertificateId == certificate.Id).OrderBy(e => e.Sequence).ToListAsync();
         events.Select(e => e.Kind).ShouldBe([StatusEventKind.Issued, StatusEventKind.Suspended]);
-        events[1].PublishedAt.ShouldBe(clock.Now);
+        events[1].PublishedAt.ShouldBe(clock.GetUtcNow());
         events[1].Actor.ShouldBe(TestRegistry.Actor(body).Name);
         var messages = await check.Outbox.Where(m => m.CertificateId == certificate.Id).OrderBy(m => m.Sequence).ToListAsync();
         messages.Count.ShouldBe(2, "one for the issue, one for the suspension");
@@ -64,7 +64,7 @@ public sealed class StatusChangeTransactionTests(RegistryDatabase database)
         try
         {
             await using var db = database.CreateContext();
-            var publisher = new CertificatePublisher(db, new ManualClock(ManualClock.ChinaNoon(2026, 1, 5)));
+            var publisher = new CertificatePublisher(db, TestClocks.AtChinaNoon(2026, 1, 5));
             var attempt = () => publisher.ChangeAsync(certificate.Number,
                 StatusChange.Withdraw(new DateOnly(2026, 1, 5), "Nonconformity not corrected", "ignored"), TestRegistry.Actor(body), CancellationToken.None);
             (await attempt.ShouldThrowAsync<DbUpdateException>()).InnerException!.Message.ShouldContain("injected outbox failure");
@@ -86,7 +86,7 @@ public sealed class StatusChangeTransactionTests(RegistryDatabase database)
     public async Task Outbox_sequence_follows_the_order_changes_were_made_in()
     {
         var (certificate, body) = await _registry.IssueAsync(new DateOnly(2025, 3, 1));
-        var clock = new ManualClock(ManualClock.ChinaNoon(2026, 2, 1));
+        var clock = TestClocks.AtChinaNoon(2026, 2, 1);
         var actor = TestRegistry.Actor(body);
         var changes = new[]
         {

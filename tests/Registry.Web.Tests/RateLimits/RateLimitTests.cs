@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Web.Features.StatusFeed;
-using Registry.Web.Tests.GraphQL.Subscriptions;
 using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.RateLimits;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Web.Features.SigningKeys;
 using Registry.Web.Tests.TestSupport;
@@ -7,30 +5,23 @@ using Registry.Web.Tests.TestSupport;
 namespace Registry.Web.Tests.SigningKeys;
 
 /// <summary>
-/// The site on the test database with this run's test KEK and a search replica of its own, so that keys made
-/// through its store open here and in <see cref="TestStores"/> alike.
+/// A site of its own on the test database (with this run's test KEK and a search replica of its own), so that keys
+/// made through its store open here and in <see cref="TestStores"/> alike.
 /// </summary>
 public sealed class JwksSite(RegistryDatabase database) : IAsyncDisposable
 {
-    private readonly string _indexPath = IndexFolders.New();
-    private WebApplicationFactory<Program>? _site;
+    private readonly Lazy<RegistryWebFactory> _site = new(() => new RegistryWebFactory(database.ConnectionString));
 
-    public WebApplicationFactory<Program> Site => _site ??= database.Site.WithWebHostBuilder(builder =>
-    {
-        builder.UseSetting(SigningKeyOptions.KeyEncryptionKeySetting, TestKek.Base64);
-        builder.UseSetting("Search:IndexPath", _indexPath);
-    });
+    public RegistryWebFactory Site => _site.Value;
 
     /// <summary>The site's own store: changes through it clear the site's cache, as an operator's would on that instance.</summary>
     public SigningKeyStore Store => Site.Services.GetRequiredService<SigningKeyStore>();
 
     public async ValueTask DisposeAsync()
     {
-        if (_site is not null)
+        if (_site.IsValueCreated)
         {
-            await _site.DisposeAsync();
+            await _site.Value.DisposeAsync();
         }
-
-        await IndexFolders.DeleteAsync(_indexPath);
     }
 }

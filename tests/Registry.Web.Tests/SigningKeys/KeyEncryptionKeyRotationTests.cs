@@ -1,8 +1,7 @@
 using System.Security.Cryptography;
 using Registry.Domain.Certificates;
 using Registry.Web.Features.SigningKeys;
-using Registry.Web.Tests.DemoData;
-using Registry.Web.Tests.Search.Indexing;
+using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.SigningKeys;
 

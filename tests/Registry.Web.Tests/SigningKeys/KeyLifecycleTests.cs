@@ -15,7 +15,7 @@ public sealed class KeyLifecycleTests(RegistryDatabase database)
     public async Task A_new_key_is_active_open_ended_and_stored_encrypted()
     {
         var body = await _registry.AddBodyAsync();
-        var clock = new ManualClock(ManualClock.ChinaNoon(2026, 3, 1));
+        var clock = TestClocks.AtChinaNoon(2026, 3, 1);
         var store = TestStores.Create(database, clock);
 
         var created = await store.CreateAsync(body.Code, "test", CancellationToken.None);
@@ -63,10 +63,10 @@ public sealed class KeyLifecycleTests(RegistryDatabase database)
     public async Task Rotation_retires_the_old_key_on_the_day_and_activates_a_new_one()
     {
         var body = await _registry.AddBodyAsync();
-        var clock = new ManualClock(ManualClock.ChinaNoon(2026, 3, 1));
+        var clock = TestClocks.AtChinaNoon(2026, 3, 1);
         var store = TestStores.Create(database, clock);
         var first = await store.CreateAsync(body.Code, "test", CancellationToken.None);
-        clock.Now = ManualClock.ChinaNoon(2026, 9, 15);
+        clock.MoveTo(TestClocks.ChinaNoon(2026, 9, 15));
 
         var rotation = await store.RotateAsync(body.Code, "test", CancellationToken.None);
 
@@ -74,7 +74,7 @@ public sealed class KeyLifecycleTests(RegistryDatabase database)
         rotation.Retired.State.ShouldBe(KeyState.Retired);
         rotation.Retired.NotBefore.ShouldBe(new DateOnly(2026, 3, 1));
         rotation.Retired.NotAfter.ShouldBe(new DateOnly(2026, 9, 15));
-        rotation.Retired.RetiredAt.ShouldBe(clock.Now);
+        rotation.Retired.RetiredAt.ShouldBe(clock.GetUtcNow());
         rotation.Active.Kid.ShouldNotBe(first.Kid);
         rotation.Active.State.ShouldBe(KeyState.Active);
         rotation.Active.NotBefore.ShouldBe(new DateOnly(2026, 9, 15));
@@ -101,10 +101,10 @@ public sealed class KeyLifecycleTests(RegistryDatabase database)
     public async Task Revocation_is_final_needs_a_reason_and_leaves_the_body_without_an_active_key()
     {
         var body = await _registry.AddBodyAsync();
-        var clock = new ManualClock(ManualClock.ChinaNoon(2026, 3, 1));
+        var clock = TestClocks.AtChinaNoon(2026, 3, 1);
         var store = TestStores.Create(database, clock);
         var key = await store.CreateAsync(body.Code, "test", CancellationToken.None);
-        clock.Now = ManualClock.ChinaNoon(2026, 4, 2);
+        clock.MoveTo(TestClocks.ChinaNoon(2026, 4, 2));
 
         (await Should.ThrowAsync<SigningKeyException>(() => store.RevokeAsync(key.Kid, "  ", "test", CancellationToken.None))).Error
             .ShouldBe(SigningKeyError.Refused);
@@ -112,7 +112,7 @@ public sealed class KeyLifecycleTests(RegistryDatabase database)
 
         revoked.State.ShouldBe(KeyState.Revoked);
         revoked.RevocationReason.ShouldBe("private key exposed in a backup");
-        revoked.RevokedAt.ShouldBe(clock.Now);
+        revoked.RevokedAt.ShouldBe(clock.GetUtcNow());
         revoked.NotAfter.ShouldBe(new DateOnly(2026, 4, 2), "the window closes on the day of revocation");
         (await store.ActiveForAsync(body.Id, CancellationToken.None)).ShouldBeNull("a revoked key never signs again");
         var again = await Should.ThrowAsync<SigningKeyException>(() => store.RevokeAsync(key.Kid, "again", "test", CancellationToken.None));
@@ -129,12 +129,12 @@ public sealed class KeyLifecycleTests(RegistryDatabase database)
     public async Task A_retired_key_can_be_revoked_and_keeps_its_window()
     {
         var body = await _registry.AddBodyAsync();
-        var clock = new ManualClock(ManualClock.ChinaNoon(2026, 3, 1));
+        var clock = TestClocks.AtChinaNoon(2026, 3, 1);
         var store = TestStores.Create(database, clock);
         var first = await store.CreateAsync(body.Code, "test", CancellationToken.None);
-        clock.Now = ManualClock.ChinaNoon(2026, 5, 1);
+        clock.MoveTo(TestClocks.ChinaNoon(2026, 5, 1));
         await store.RotateAsync(body.Code, "test", CancellationToken.None);
-        clock.Now = ManualClock.ChinaNoon(2026, 6, 1);
+        clock.MoveTo(TestClocks.ChinaNoon(2026, 6, 1));
 
         var revoked = await store.RevokeAsync(first.Kid, "old backup tape lost", "test", CancellationToken.None);
 
@@ -223,14 +223,14 @@ public sealed class KeyLifecycleTests(RegistryDatabase database)
     {
         var firstBody = await _registry.AddBodyAsync();
         var secondBody = await _registry.AddBodyAsync();
-        var clock = new ManualClock(ManualClock.ChinaNoon(2026, 3, 1));
+        var clock = TestClocks.AtChinaNoon(2026, 3, 1);
         var store = TestStores.Create(database, clock);
         await store.CreateAsync(secondBody.Code, "test", CancellationToken.None);
         using var taken = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var parameters = taken.ExportParameters(includePrivateParameters: true);
         await TestStores.Create(database, generator: new ScriptedKeyGenerator(parameters)).CreateAsync(firstBody.Code, "test", CancellationToken.None);
         var stuck = new ScriptedKeyGenerator(Enumerable.Repeat(parameters, 10).ToArray());
-        clock.Now = ManualClock.ChinaNoon(2026, 4, 1);
+        clock.MoveTo(TestClocks.ChinaNoon(2026, 4, 1));
 
         var failure = await Should.ThrowAsync<SigningKeyException>(
             () => TestStores.Create(database, clock, stuck).RotateAsync(secondBody.Code, "test", CancellationToken.None));

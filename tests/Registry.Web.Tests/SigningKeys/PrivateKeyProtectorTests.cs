@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Registry.Signing.Keys;
 using Registry.Web.Features.SigningKeys;
+using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.SigningKeys;
 

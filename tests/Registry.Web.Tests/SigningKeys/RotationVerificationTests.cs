@@ -15,14 +15,14 @@ public sealed class RotationVerificationTests(RegistryDatabase database)
     public async Task Prints_of_a_retired_key_verify_until_the_key_is_revoked()
     {
         var body = await _registry.AddBodyAsync();
-        var clock = new ManualClock(ManualClock.ChinaNoon(2026, 3, 1));
+        var clock = TestClocks.AtChinaNoon(2026, 3, 1);
         var store = TestStores.Create(database, clock);
         var first = await store.CreateAsync(body.Code, "test", CancellationToken.None);
         var issued = new DateOnly(2026, 2, 20);
         var oldPrint = await SignAsync(store, body.Id, TestStores.Claims(TestStores.NewNumber(), issued, new DateOnly(2026, 3, 1), Medium.Plaque, 1));
         (await VerifyAsync(store, oldPrint)).ShouldBeOfType<Genuine>().Key.Issuer.ShouldBe(body.Code);
 
-        clock.Now = ManualClock.ChinaNoon(2026, 6, 30);
+        clock.MoveTo(TestClocks.ChinaNoon(2026, 6, 30));
         var rotation = await store.RotateAsync(body.Code, "test", CancellationToken.None);
         var newPrint = await SignAsync(store, body.Id, TestStores.Claims(TestStores.NewNumber(), issued, new DateOnly(2026, 6, 30)));
 
@@ -41,13 +41,13 @@ public sealed class RotationVerificationTests(RegistryDatabase database)
     public async Task A_retired_key_does_not_cover_prints_dated_after_its_retirement()
     {
         var body = await _registry.AddBodyAsync();
-        var clock = new ManualClock(ManualClock.ChinaNoon(2026, 3, 1));
+        var clock = TestClocks.AtChinaNoon(2026, 3, 1);
         var store = TestStores.Create(database, clock);
         await store.CreateAsync(body.Code, "test", CancellationToken.None);
 
         // Someone kept the old private key and signs after the rotation, back-dating nothing: the window says no.
         using var oldKey = (await store.ActiveForAsync(body.Id, CancellationToken.None))!;
-        clock.Now = ManualClock.ChinaNoon(2026, 4, 1);
+        clock.MoveTo(TestClocks.ChinaNoon(2026, 4, 1));
         await store.RotateAsync(body.Code, "test", CancellationToken.None);
         var late = new PayloadSigner(oldKey.PrivateKey).Sign(TestStores.Claims(TestStores.NewNumber(), new DateOnly(2026, 3, 1), new DateOnly(2026, 4, 2)));
         var onTheDay = new PayloadSigner(oldKey.PrivateKey).Sign(TestStores.Claims(TestStores.NewNumber(), new DateOnly(2026, 3, 1), new DateOnly(2026, 4, 1)));
@@ -60,7 +60,7 @@ public sealed class RotationVerificationTests(RegistryDatabase database)
     public async Task Changes_through_the_store_are_seen_at_once_and_other_instances_changes_after_the_refresh_interval()
     {
         var body = await _registry.AddBodyAsync();
-        var clock = new ManualClock(ManualClock.ChinaNoon(2026, 3, 1));
+        var clock = TestClocks.AtChinaNoon(2026, 3, 1);
         var reader = TestStores.Create(database, clock, refreshInterval: TimeSpan.FromSeconds(10));
         var other = TestStores.Create(database, clock);
         await reader.AllAsync(CancellationToken.None);
@@ -70,9 +70,9 @@ public sealed class RotationVerificationTests(RegistryDatabase database)
         set.Find(Kid(mine)).ShouldNotBeNull().State.ShouldBe(KeyState.Active);
 
         await other.RevokeAsync(mine.Kid, "revoked on another instance", "test", CancellationToken.None);
-        clock.Now = clock.Now.AddSeconds(9);
+        clock.Advance(TimeSpan.FromSeconds(9));
         (await reader.AllAsync(CancellationToken.None)).ShouldBeSameAs(set, "within the refresh interval the cached set is used");
-        clock.Now = clock.Now.AddSeconds(2);
+        clock.Advance(TimeSpan.FromSeconds(2));
         (await reader.AllAsync(CancellationToken.None)).Find(Kid(mine))!.State.ShouldBe(KeyState.Revoked);
     }
 

@@ -13,7 +13,7 @@ public sealed class SerialAllocationTests(RegistryDatabase database)
     public async Task Serials_count_from_one_per_certificate_and_medium_without_gaps_and_are_recorded()
     {
         var (certificate, body) = await _registry.IssueAsync(new DateOnly(2026, 1, 5));
-        var clock = new ManualClock(ManualClock.ChinaNoon(2026, 2, 1));
+        var clock = TestClocks.AtChinaNoon(2026, 2, 1);
         var store = TestStores.Create(database, clock);
         var key = await store.CreateAsync(body.Code, "test", CancellationToken.None);
 
@@ -25,7 +25,7 @@ public sealed class SerialAllocationTests(RegistryDatabase database)
         var prints = await db.QrPrints.Where(p => p.CertificateId == certificate.Id).OrderBy(p => p.Medium).ThenBy(p => p.Serial).ToListAsync();
         prints.Select(p => (p.Medium, p.Serial)).ShouldBe([
             (Medium.PackagingMark, 1), (Medium.Plaque, 1), (Medium.Plaque, 2), (Medium.Plaque, 3), (Medium.Plaque, 4), (Medium.Plaque, 5)]);
-        prints.ShouldAllBe(p => p.Kid == key.Kid && p.PrintedAt == clock.Now);
+        prints.ShouldAllBe(p => p.Kid == key.Kid && p.PrintedAt == clock.GetUtcNow());
     }
 
     [Fact]

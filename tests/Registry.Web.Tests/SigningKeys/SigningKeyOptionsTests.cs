@@ -46,12 +46,8 @@ public sealed class SigningKeyOptionsTests(RegistryDatabase database)
     [Fact]
     public async Task The_site_itself_refuses_to_start_without_a_key()
     {
-        var indexPath = Path.Combine(Path.GetTempPath(), "registry-tests", Guid.NewGuid().ToString("N"));
-        await using var site = database.Site.WithWebHostBuilder(builder =>
-        {
-            builder.UseSetting(SigningKeyOptions.KeyEncryptionKeySetting, string.Empty);
-            builder.UseSetting("Search:IndexPath", indexPath);
-        });
+        await using var site = new RegistryWebFactory(database.ConnectionString,
+            settings: new Dictionary<string, string> { [SigningKeyOptions.KeyEncryptionKeySetting] = string.Empty });
 
         var failure = Should.Throw<OptionsValidationException>(() => site.CreateClient());
 

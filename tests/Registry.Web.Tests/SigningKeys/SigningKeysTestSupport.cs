@@ -10,17 +10,6 @@ using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.SigningKeys;
 
-/// <summary>
-/// The key-encryption key of this test run: random per process, so that no KEK is ever committed, and shared,
-/// so that a key created by one store in a test opens in any other store or site of the same run.
-/// </summary>
-public static class TestKek
-{
-    public static string Base64 { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(SigningKeyOptions.KeyEncryptionKeyLength));
-
-    public static byte[] Bytes => Convert.FromBase64String(Base64);
-}
-
 /// <summary>Stores on the test database with whatever clock, generator, KEK or logger a test needs.</summary>
 internal static class TestStores
 {
@@ -54,30 +43,5 @@ internal sealed class ScriptedKeyGenerator(params ECParameters[] first) : ISigni
     {
         var draw = Interlocked.Increment(ref _draws);
         return draw <= first.Length ? ECDsa.Create(first[draw - 1]) : ECDsa.Create(ECCurve.NamedCurves.nistP256);
-    }
-}
-
-/// <summary>Keeps every log line (message and exception text) so that tests can read the audit trail.</summary>
-internal sealed class CapturingLogger<T> : ILogger<T>
-{
-    public ConcurrentQueue<(LogLevel Level, string Text)> Lines { get; } = new();
-
-    public string All => string.Join("\n", Lines.Select(l => l.Text));
-
-    public IDisposable? BeginScope<TState>(TState state)
-        where TState : notnull => null;
-
-    public bool IsEnabled(LogLevel logLevel) => true;
-
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-    {
-        var text = formatter(state, exception);
-        if (state is IEnumerable<KeyValuePair<string, object?>> values)
-        {
-            // The structured values too: a sink may store them even when the message template leaves them out.
-            text += " | " + string.Join(", ", values.Select(v => $"{v.Key}={v.Value}"));
-        }
-
-        Lines.Enqueue((logLevel, exception is null ? text : text + "\n" + exception));
     }
 }

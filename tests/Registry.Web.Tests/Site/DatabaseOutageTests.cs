@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Web.Features.SigningKeys;
-using Registry.Web.Tests.PublishingApi;
 using Registry.Web.Tests.QrCodes;
 using Registry.Web.Tests.TestSupport;
 using Registry.Web.Tests.Verification;

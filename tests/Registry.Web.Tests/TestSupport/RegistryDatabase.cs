@@ -57,6 +57,25 @@ public sealed class RegistryDatabase : IAsyncLifetime
     /// <summary>The site on a real loopback port, for Chromium.</summary>
     public Uri BrowserSiteAddress => _browserSite.Value.StartKestrel();
 
+    /// <summary>Waits (20 s at the most) until <paramref name="expected"/> sessions of this database wait on a lock.</summary>
+    public async Task WaitForLockWaitersAsync(int expected, string because)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        await using var connection = await DataSource.OpenConnectionAsync();
+        while (true)
+        {
+            await using var count = new NpgsqlCommand(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", connection);
+            if ((long)(await count.ExecuteScalarAsync())! >= expected)
+            {
+                return;
+            }
+
+            DateTime.UtcNow.ShouldBeLessThan(deadline, because);
+            await Task.Delay(20);
+        }
+    }
+
     public RegistryDbContext CreateContext()
     {
         var options = new DbContextOptionsBuilder<RegistryDbContext>();

@@ -5,14 +5,17 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Registry.Web.Tests.TestSupport;
 
 /// <summary>
-/// The real site (Production settings, real PostgreSQL) in-process. With <paramref name="onKestrel"/> it
-/// listens on a free loopback port instead, for a browser.
+/// The real site (Production settings, real PostgreSQL) in-process: every test site is one of these, so the settings
+/// they all share are written here once. With <paramref name="onKestrel"/> it listens on a free loopback port instead,
+/// for a browser; <paramref name="settings"/> go on top of the shared ones, and <paramref name="services"/> swaps
+/// services (see <see cref="Replace{TService}(TService)"/>).
 /// </summary>
-public sealed class RegistryWebFactory : WebApplicationFactory<Program>
+public class RegistryWebFactory : WebApplicationFactory<Program>
 {
     private readonly string _connectionString;
     private readonly IReadOnlyDictionary<string, string> _settings;
@@ -32,6 +35,23 @@ public sealed class RegistryWebFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>A services hook that puts <paramref name="implementation"/> in place of the site's <typeparamref name="TService"/>.</summary>
+    public static Action<IServiceCollection> Replace<TService>(TService implementation)
+        where TService : class => services =>
+    {
+        services.RemoveAll<TService>();
+        services.AddSingleton(implementation);
+    };
+
+    /// <summary>A services hook that puts a <typeparamref name="TImplementation"/> the site makes in place of its <typeparamref name="TService"/>.</summary>
+    public static Action<IServiceCollection> Replace<TService, TImplementation>()
+        where TService : class
+        where TImplementation : class, TService => services =>
+    {
+        services.RemoveAll<TService>();
+        services.AddSingleton<TService, TImplementation>();
+    };
+
     private readonly Lock _gate = new();
     private Uri? _address;
 
@@ -43,7 +63,7 @@ public sealed class RegistryWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Registry", _connectionString);
         builder.UseSetting("Search:IndexPath", IndexPath);
         builder.UseSetting("Search:PollInterval", "00:00:00.200");
-        builder.UseSetting("Signing:KeyEncryptionKey", SigningKeys.TestKek.Base64);
+        builder.UseSetting("Signing:KeyEncryptionKey", TestKek.Base64);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -78,6 +98,7 @@ public sealed class RegistryWebFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         await IndexFolders.DeleteAsync(IndexPath);
+        GC.SuppressFinalize(this);
     }
 
     public HttpClient CreatePageClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

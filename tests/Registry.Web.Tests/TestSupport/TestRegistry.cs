@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Time.Testing;
 using Registry.Domain.Certificates;
 using Registry.Domain.Identifiers;
 using Registry.Domain.Levels;
@@ -44,11 +45,11 @@ public sealed class TestRegistry(RegistryDatabase database)
     }
 
     /// <summary>Issues a four-star certificate on <paramref name="issuedOn"/> with the clock standing on that day.</summary>
-    public async Task<(Certificate Certificate, CertificationBody Body)> IssueAsync(DateOnly issuedOn, ManualClock? clock = null)
+    public async Task<(Certificate Certificate, CertificationBody Body)> IssueAsync(DateOnly issuedOn, FakeTimeProvider? clock = null)
     {
         var body = await AddBodyAsync();
         var organisation = await AddOrganisationAsync();
-        clock ??= new ManualClock(ManualClock.ChinaNoon(issuedOn.Year, issuedOn.Month, issuedOn.Day));
+        clock ??= TestClocks.AtChinaNoon(issuedOn.Year, issuedOn.Month, issuedOn.Day);
         var number = CertificateNumber.Parse($"TST-{issuedOn.Year}-{UniqueSuffix()}");
         await using var db = database.CreateContext();
         var publisher = new CertificatePublisher(db, clock);

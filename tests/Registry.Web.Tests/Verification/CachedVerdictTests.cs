@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Domain.Lifecycle;
 using Registry.Web.Features.Certificates.Caching;
+using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.Verification;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Security.Cryptography;
 using System.Text;
+using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.Verification;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Registry.Web.Features.SigningKeys;
 using Registry.Web.Features.Verification;
 using Registry.Web.Tests.TestSupport;
 
@@ -28,8 +29,9 @@ public sealed class VerificationOptionsTests(RegistryDatabase database)
     [Fact]
     public async Task The_site_does_not_start_with_a_host_codes_cannot_carry()
     {
-        await using var factory = new VerificationWebFactory(database.ConnectionString, new InMemorySigningKeys(),
-            settings: new Dictionary<string, string> { ["Verification:PublicHost"] = "https://star.example.cn/" });
+        await using var factory = new RegistryWebFactory(database.ConnectionString,
+            settings: new Dictionary<string, string> { ["Verification:PublicHost"] = "https://star.example.cn/" },
+            services: RegistryWebFactory.Replace<ISigningKeys>(new InMemorySigningKeys()));
 
         var failure = Should.Throw<OptionsValidationException>(() => factory.CreateClient());
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Registry.Domain.Levels;
 using Registry.Domain.Lifecycle;
 using Registry.Signing.Claims;
@@ -17,13 +18,13 @@ public sealed class VerifierTests(RegistryDatabase database)
     public async Task A_genuine_code_of_a_valid_certificate_is_genuine_and_valid_as_of_the_clock()
     {
         var issued = await _scenarios.IssueAsync(new DateOnly(2025, 3, 1));
-        var clock = new ManualClock(ManualClock.ChinaNoon(2026, 5, 1));
+        var clock = TestClocks.AtChinaNoon(2026, 5, 1);
 
         var verdict = await VerifyAsync(_scenarios.Link(issued), clock);
 
         verdict.Kind.ShouldBe(VerdictKind.GenuineValid);
         verdict.Status.ShouldBe(CertificateStatus.Valid);
-        verdict.AsOf.ShouldBe(clock.Now);
+        verdict.AsOf.ShouldBe(clock.GetUtcNow());
         verdict.Differences.ShouldBeEmpty();
         verdict.Claims.ShouldBe(VerificationScenarios.Claims(issued));
         verdict.CertificateNumber.ShouldBe(issued.Certificate.Number);
@@ -40,7 +41,7 @@ public sealed class VerifierTests(RegistryDatabase database)
     {
         var issued = await _scenarios.IssueAsync(new DateOnly(2025, 3, 2));
 
-        var verdict = await VerifyAsync(_scenarios.Link(issued), new ManualClock(ManualClock.ChinaNoon(2025, 3, 1)));
+        var verdict = await VerifyAsync(_scenarios.Link(issued), TestClocks.AtChinaNoon(2025, 3, 1));
 
         verdict.Kind.ShouldBe(VerdictKind.NotFound);
         verdict.NotFoundReason.ShouldBe(NotFoundReasons.NotYetInEffect);
@@ -62,7 +63,7 @@ public sealed class VerifierTests(RegistryDatabase database)
             _ => StatusChange.Cancel(effective, reason, "x"),
         }, PublishedOn(effective));
 
-        var verdict = await VerifyAsync(_scenarios.Link(issued), new ManualClock(ManualClock.ChinaNoon(2026, 1, 5)));
+        var verdict = await VerifyAsync(_scenarios.Link(issued), TestClocks.AtChinaNoon(2026, 1, 5));
 
         verdict.Kind.ShouldBe(VerdictKind.GenuineNotValid);
         verdict.Status.ShouldBe(status);
@@ -77,8 +78,8 @@ public sealed class VerifierTests(RegistryDatabase database)
         var issued = await _scenarios.IssueAsync(new DateOnly(2025, 1, 10));
         var link = _scenarios.Link(issued);
 
-        var before = await VerifyAsync(link, new ManualClock(ManualClock.ChinaNoon(2028, 1, 9)));
-        var after = await VerifyAsync(link, new ManualClock(ManualClock.ChinaNoon(2028, 1, 10)));
+        var before = await VerifyAsync(link, TestClocks.AtChinaNoon(2028, 1, 9));
+        var after = await VerifyAsync(link, TestClocks.AtChinaNoon(2028, 1, 10));
 
         before.Kind.ShouldBe(VerdictKind.GenuineValid);
         after.Kind.ShouldBe(VerdictKind.GenuineNotValid);
@@ -94,7 +95,7 @@ public sealed class VerifierTests(RegistryDatabase database)
         await _scenarios.ChangeAsync(issued, StatusChange.ChangeLevel(new DateOnly(2025, 11, 1), "Annual review", "x", "three-star", new Scores(84m, 85m, 83m, 84m)),
             PublishedOn(new DateOnly(2025, 11, 1)));
 
-        var verdict = await VerifyAsync(_scenarios.Link(issued), new ManualClock(ManualClock.ChinaNoon(2026, 2, 1)));
+        var verdict = await VerifyAsync(_scenarios.Link(issued), TestClocks.AtChinaNoon(2026, 2, 1));
 
         verdict.Kind.ShouldBe(VerdictKind.GenuineChanged);
         verdict.Status.ShouldBe(CertificateStatus.Valid);
@@ -109,7 +110,7 @@ public sealed class VerifierTests(RegistryDatabase database)
         var otherHolder = TestRegistry.NewCreditCode().Value;
         var claims = VerificationScenarios.Claims(issued) with { CreditCode = otherHolder };
 
-        var verdict = await VerifyAsync(_scenarios.Link(claims, issued.Key), new ManualClock(ManualClock.ChinaNoon(2026, 2, 1)));
+        var verdict = await VerifyAsync(_scenarios.Link(claims, issued.Key), TestClocks.AtChinaNoon(2026, 2, 1));
 
         verdict.Kind.ShouldBe(VerdictKind.GenuineChanged);
         verdict.Differences.ShouldBe([new ClaimDifference("creditCode", otherHolder, issued.Organisation.CreditCode)]);
@@ -123,7 +124,7 @@ public sealed class VerifierTests(RegistryDatabase database)
             PublishedOn(new DateOnly(2025, 8, 1)));
         await _scenarios.ChangeAsync(issued, StatusChange.Withdraw(new DateOnly(2025, 10, 1), "Fraud", "x"), PublishedOn(new DateOnly(2025, 10, 1)));
 
-        var verdict = await VerifyAsync(_scenarios.Link(issued), new ManualClock(ManualClock.ChinaNoon(2026, 2, 1)));
+        var verdict = await VerifyAsync(_scenarios.Link(issued), TestClocks.AtChinaNoon(2026, 2, 1));
 
         verdict.Kind.ShouldBe(VerdictKind.GenuineNotValid);
         verdict.Status.ShouldBe(CertificateStatus.Withdrawn);
@@ -134,13 +135,13 @@ public sealed class VerifierTests(RegistryDatabase database)
     [Fact]
     public async Task A_renewal_after_printing_extends_the_expiry_without_making_the_print_changed()
     {
-        var clock = new ManualClock(ManualClock.ChinaNoon(2021, 1, 10));
+        var clock = TestClocks.AtChinaNoon(2021, 1, 10);
         var issued = await _scenarios.IssueAsync(new DateOnly(2021, 1, 10), clock);
         var plaque = _scenarios.Link(VerificationScenarios.Claims(issued, Medium.Plaque, 3, new DateOnly(2021, 2, 1)), issued.Key);
-        clock.Now = ManualClock.ChinaNoon(2024, 1, 5);
+        clock.MoveTo(TestClocks.ChinaNoon(2024, 1, 5));
         await _scenarios.ChangeAsync(issued, StatusChange.Renew(new DateOnly(2024, 1, 5), "Recertified", "x"), clock);
 
-        var verdict = await VerifyAsync(plaque, new ManualClock(ManualClock.ChinaNoon(2025, 6, 1)));
+        var verdict = await VerifyAsync(plaque, TestClocks.AtChinaNoon(2025, 6, 1));
 
         verdict.Kind.ShouldBe(VerdictKind.GenuineValid);
         verdict.Differences.ShouldBeEmpty();
@@ -154,7 +155,7 @@ public sealed class VerifierTests(RegistryDatabase database)
         var issued = await _scenarios.IssueAsync(new DateOnly(2025, 5, 4));
         var claims = VerificationScenarios.Claims(issued) with { ExpiresOn = new DateOnly(2030, 12, 31) };
 
-        var verdict = await VerifyAsync(_scenarios.Link(claims, issued.Key), new ManualClock(ManualClock.ChinaNoon(2026, 2, 1)));
+        var verdict = await VerifyAsync(_scenarios.Link(claims, issued.Key), TestClocks.AtChinaNoon(2026, 2, 1));
 
         verdict.Kind.ShouldBe(VerdictKind.GenuineChanged);
         verdict.Differences.ShouldBe([new ClaimDifference("expiresOn", "2030-12-31", "2028-05-03")]);
@@ -166,7 +167,7 @@ public sealed class VerifierTests(RegistryDatabase database)
         var issued = await _scenarios.IssueAsync(new DateOnly(2025, 5, 5));
         var claims = VerificationScenarios.Claims(issued) with { CertificateNumber = "NEVER" + TestRegistry.UniqueSuffix() + "ISSUED" };
 
-        var verdict = await VerifyAsync(_scenarios.Link(claims, issued.Key), new ManualClock(ManualClock.ChinaNoon(2026, 2, 1)));
+        var verdict = await VerifyAsync(_scenarios.Link(claims, issued.Key), TestClocks.AtChinaNoon(2026, 2, 1));
 
         verdict.Kind.ShouldBe(VerdictKind.NotFound);
         verdict.NotFoundReason.ShouldBe(NotFoundReasons.NeverIssued);
@@ -213,7 +214,7 @@ public sealed class VerifierTests(RegistryDatabase database)
     {
         var issued = await _scenarios.IssueAsync(new DateOnly(2025, 5, 9));
         var link = _scenarios.Link(issued);
-        (await VerifyAsync(link, new ManualClock(ManualClock.ChinaNoon(2026, 1, 1)))).Kind.ShouldBe(VerdictKind.GenuineValid);
+        (await VerifyAsync(link, TestClocks.AtChinaNoon(2026, 1, 1))).Kind.ShouldBe(VerdictKind.GenuineValid);
 
         _scenarios.Keys.Revoke(issued.Key);
 
@@ -229,7 +230,7 @@ public sealed class VerifierTests(RegistryDatabase database)
 
         _scenarios.Keys.Retire(issued.Key, new DateOnly(2025, 7, 1));
 
-        (await VerifyAsync(before, new ManualClock(ManualClock.ChinaNoon(2026, 1, 1)))).Kind.ShouldBe(VerdictKind.GenuineValid);
+        (await VerifyAsync(before, TestClocks.AtChinaNoon(2026, 1, 1))).Kind.ShouldBe(VerdictKind.GenuineValid);
         await ShouldBeNotGenuineAsync(after, "KEY_NOT_VALID_AT_SIGNING_TIME");
     }
 
@@ -259,7 +260,7 @@ public sealed class VerifierTests(RegistryDatabase database)
     {
         var issued = await _scenarios.IssueAsync(new DateOnly(2025, 5, 13));
         var link = _scenarios.Link(issued);
-        var clock = new ManualClock(ManualClock.ChinaNoon(2026, 1, 1));
+        var clock = TestClocks.AtChinaNoon(2026, 1, 1);
 
         (await VerifyAsync(link.ToLowerInvariant(), clock)).Kind.ShouldBe(VerdictKind.GenuineValid);
         (await VerifyAsync(link, clock)).Kind.ShouldBe(VerdictKind.GenuineValid);
@@ -276,7 +277,7 @@ public sealed class VerifierTests(RegistryDatabase database)
     }
 
     /// <summary>Changes are published at noon of their effective day, so that a test clock after it sees them.</summary>
-    private static ManualClock PublishedOn(DateOnly day) => new(ManualClock.ChinaNoon(day.Year, day.Month, day.Day));
+    private static FakeTimeProvider PublishedOn(DateOnly day) => TestClocks.AtChinaNoon(day.Year, day.Month, day.Day);
 
     private async Task<Verdict> VerifyAsync(string scanned, TimeProvider clock)
     {
@@ -286,12 +287,12 @@ public sealed class VerifierTests(RegistryDatabase database)
 
     private async Task<Verdict> ShouldBeNotGenuineAsync(string scanned, string code)
     {
-        var verdict = await VerifyAsync(scanned, new ManualClock(ManualClock.ChinaNoon(2026, 1, 1)));
+        var verdict = await VerifyAsync(scanned, TestClocks.AtChinaNoon(2026, 1, 1));
         verdict.Kind.ShouldBe(VerdictKind.NotGenuine);
         verdict.NotGenuineCode.ShouldBe(code);
         verdict.NotGenuineMessage.ShouldNotBeNullOrWhiteSpace();
         verdict.Claims.ShouldBeNull();
-        verdict.AsOf.ShouldBe(ManualClock.ChinaNoon(2026, 1, 1));
+        verdict.AsOf.ShouldBe(TestClocks.ChinaNoon(2026, 1, 1));
         return verdict;
     }
 }

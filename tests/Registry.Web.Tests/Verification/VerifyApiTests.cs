@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Registry.Domain.Lifecycle;
+using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.Verification;
 

@@ -3,6 +3,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Registry.Domain.Lifecycle;
 using Registry.Signing.Payloads;
+using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.Verification;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Registry.Domain.Certificates;
-using Registry.Web.Tests.PublishingApi;
 using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.GraphQL.Mutations;

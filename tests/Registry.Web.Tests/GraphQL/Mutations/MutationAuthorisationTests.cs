@@ -6,7 +6,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Registry.Web.Features.ApiKeys;
 using Registry.Web.Features.Audit;
 using Registry.Web.Features.SigningKeys;
-using Registry.Web.Tests.PublishingApi;
 using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.GraphQL.Mutations;

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Registry.Domain.Lifecycle;
 using Registry.Web.Features.Audit;
 using Registry.Web.Features.SigningKeys;
-using Registry.Web.Tests.PublishingApi;
 using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.GraphQL.Mutations;

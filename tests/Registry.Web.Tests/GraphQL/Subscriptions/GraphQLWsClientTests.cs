@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.GraphQL.Subscriptions;
 

@@ -19,7 +19,7 @@ public sealed class FilteredFreshnessTests(IndexingDatabase database) : IClassFi
         await using var replica = await FollowedReplica.StartAsync(database.DataSource);
         await replica.WaitForSequenceAsync(await database.OutboxMaxAsync(), TimeSpan.FromSeconds(30));
         var day = IndexingDatabase.ChangeDay;
-        var search = new SearchService(replica.Replica, database.DataSource, new ManualClock(ManualClock.ChinaNoon(day.Year, day.Month, day.Day)));
+        var search = new SearchService(replica.Replica, database.DataSource, TestClocks.AtChinaNoon(day.Year, day.Month, day.Day));
 
         async Task<IReadOnlyList<string>> FoundAsync(CertificateStatus status)
         {

@@ -70,7 +70,7 @@ public sealed class IndexingDatabase : IAsyncLifetime
     public async Task<CertificateStanding> ToggleAsync(string number, long bodyId, CertificateStanding from, DateOnly? on = null)
     {
         var day = on ?? ChangeDay;
-        var clock = new ManualClock(ManualClock.ChinaNoon(day.Year, day.Month, day.Day));
+        var clock = TestClocks.AtChinaNoon(day.Year, day.Month, day.Day);
         var change = from == CertificateStanding.Valid
             ? StatusChange.Suspend(day, "Complaint handling under review", "ignored")
             : StatusChange.Reinstate(day, "Corrective action accepted", "ignored");

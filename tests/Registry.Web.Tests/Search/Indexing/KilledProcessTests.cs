@@ -3,6 +3,7 @@ using Lucene.Net.Store;
 using Registry.Domain.Lifecycle;
 using Registry.Domain.Time;
 using Registry.Web.Features.Search.Index;
+using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.Search.Indexing;
 

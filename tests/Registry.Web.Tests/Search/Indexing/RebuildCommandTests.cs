@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Registry.Domain.Lifecycle;
 using Registry.Web.Features.Search.Index;
 using Registry.Web.Features.Search.Indexing;
+using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.Search.Indexing;
 

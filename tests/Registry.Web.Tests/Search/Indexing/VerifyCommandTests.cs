@@ -1,6 +1,7 @@
 using Registry.Domain.Lifecycle;
 using Registry.Web.Features.Search.Index;
 using Registry.Web.Features.Search.Indexing;
+using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.Search.Indexing;
 

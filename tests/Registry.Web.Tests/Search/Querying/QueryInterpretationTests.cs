@@ -1,6 +1,5 @@
 using Registry.Web.Features.Search.Index;
 using Registry.Web.Features.Search.Querying;
-using Registry.Web.Tests.Search.Relevance;
 
 namespace Registry.Web.Tests.Search.Querying;
 

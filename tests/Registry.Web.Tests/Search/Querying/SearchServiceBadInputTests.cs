@@ -1,6 +1,5 @@
 using Registry.Domain.Lifecycle;
 using Registry.Web.Features.Search.Querying;
-using Registry.Web.Tests.Search.Relevance;
 
 namespace Registry.Web.Tests.Search.Querying;
 
