@@ -148,8 +148,8 @@ public sealed record CheckedCompanies(CheckedCompany Valid, CheckedCompany Withd
 
         var withdrawn = await CompanyAsync(database, (certificate, body));
         using var client = database.Site.CreatePageClient();
-        await SearchPages.WaitUntilFoundAsync(client, valid.Number);
-        await SearchPages.WaitUntilFoundAsync(client, withdrawn.Number);
+        await SearchPages.WaitUntilFoundAsync(client, valid.NormalizedNumber);
+        await SearchPages.WaitUntilFoundAsync(client, withdrawn.NormalizedNumber);
         return new CheckedCompanies(valid, withdrawn);
     }
 
@@ -157,8 +157,8 @@ public sealed record CheckedCompanies(CheckedCompany Valid, CheckedCompany Withd
     {
         await using var db = database.CreateContext();
         var holder = await db.Organisations.FindAsync([issued.Certificate.OrganisationId], TestContext.Current.CancellationToken);
-        return new CheckedCompany(issued.Certificate.Number, holder!.LegalNameZh, holder.CreditCode);
+        return new CheckedCompany(issued.Certificate.Number, issued.Certificate.NormalizedNumber, holder!.LegalNameZh, holder.CreditCode);
     }
 }
 
-public sealed record CheckedCompany(string Number, string Name, string CreditCode);
+public sealed record CheckedCompany(string Number, string NormalizedNumber, string Name, string CreditCode);
