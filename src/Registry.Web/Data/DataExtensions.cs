@@ -27,6 +27,14 @@ public static class DataExtensions
         return builder;
     }
 
+    /// <summary>Options for a singleton that makes short-lived contexts of its own, outside any request scope.</summary>
+    public static DbContextOptions<RegistryDbContext> ContextOptions(NpgsqlDataSource dataSource)
+    {
+        var options = new DbContextOptionsBuilder<RegistryDbContext>();
+        Configure(options, dataSource);
+        return options.Options;
+    }
+
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
         options.UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention();

@@ -5,6 +5,7 @@ using Registry.Web.Data.Outbox;
 using Registry.Web.Features.ApiKeys;
 using Registry.Web.Features.Audit;
 using Registry.Web.Features.Publishing;
+using Registry.Web.Features.QrCodes;
 using Registry.Web.Features.SigningKeys;
 
 namespace Registry.Web.Data;

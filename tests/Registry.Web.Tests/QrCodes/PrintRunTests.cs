@@ -72,7 +72,7 @@ public sealed class PrintRunTests(RegistryDatabase database) : IDisposable
         refused.ExitCode.ShouldBe(PrintRun.Refused);
         refused.Files.ShouldBeEmpty();
         log.ToString().ShouldContain("CERTIFICATE_NOT_VALID");
-        (await _scenarios.Keys.AllocateSerialsAsync(issued.Certificate.Id, Medium.Plaque, 1, CancellationToken.None)).ShouldBe([1]);
+        (await _scenarios.Keys.AllocateAsync(issued.Certificate.Id, Medium.Plaque, 1, CancellationToken.None)).ShouldBe([1]);
         Directory.Exists(_folder).ShouldBeFalse();
     }
 

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Registry.Signing.Claims;
+using Registry.Web.Features.QrCodes;
 using Registry.Web.Features.SigningKeys;
 using Registry.Web.Tests.TestSupport;
 
@@ -27,7 +28,8 @@ public sealed class KeyMaterialTests(RegistryDatabase database)
             scalar = active!.PrivateKey.ExportParameters(includePrivateParameters: true).D!;
         }
 
-        await store.AllocateSerialsAsync(certificate.Id, Medium.Plaque, 2, CancellationToken.None);
+        var serialLogger = new CapturingLogger<QrSerialStore>();
+        await new QrSerialStore(database.DataSource, TimeProvider.System, serialLogger).AllocateAsync(certificate.Id, Medium.Plaque, 2, CancellationToken.None);
         await Should.ThrowAsync<SigningKeyException>(() => store.CreateAsync(body.Code, "mallory", CancellationToken.None));
         var rotation = await store.RotateAsync(body.Code, "bob", CancellationToken.None);
         await store.RevokeAsync(first.Kid, "exposed", "carol", CancellationToken.None);
@@ -37,7 +39,7 @@ public sealed class KeyMaterialTests(RegistryDatabase database)
             blob = (await db.SigningKeys.SingleAsync(k => k.Kid == first.Kid)).EncryptedPrivateKey;
         }
 
-        var log = logger.All;
+        var log = logger.All + "\n" + serialLogger.All;
         log.ShouldContain($"Signing key {first.Kid} created for body {body.Code} by alice");
         log.ShouldContain($"Private key of signing key {first.Kid} of body {body.Code} decrypted for signing");
         log.ShouldContain($"Allocated Plaque serials 1..2 of certificate {certificate.Id} under key {first.Kid}");

@@ -3,15 +3,16 @@ using Registry.Domain.Certificates;
 using Registry.Signing.Claims;
 using Registry.Signing.Keys;
 using Registry.Signing.Payloads;
+using Registry.Web.Features.QrCodes;
 using Registry.Web.Features.SigningKeys;
 
 namespace Registry.Web.Tests.TestSupport;
 
 /// <summary>
-/// ISigningKeys over P-256 keys held in memory, so that verification and printing can be tested without the
+/// ISigningKeys over P-256 keys held in memory, and QR serials counted in memory, so that verification and printing can be tested without the
 /// key store (and its encryption key). Counts key-set loads, so a test can prove input was refused first.
 /// </summary>
-public sealed class InMemorySigningKeys : ISigningKeys
+public sealed class InMemorySigningKeys : ISigningKeys, IQrSerials
 {
     private readonly Lock _gate = new();
     private readonly List<Entry> _keys = [];
@@ -65,7 +66,7 @@ public sealed class InMemorySigningKeys : ISigningKeys
         }
     }
 
-    public Task<IReadOnlyList<int>> AllocateSerialsAsync(long certificateId, Medium medium, int count, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<int>> AllocateAsync(long certificateId, Medium medium, int count, CancellationToken cancellationToken)
     {
         lock (_gate)
         {

@@ -676,7 +676,7 @@ namespace Registry.Web.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Registry.Web.Features.SigningKeys.QrPrint", b =>
+            modelBuilder.Entity("Registry.Web.Features.QrCodes.QrPrint", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -890,7 +890,7 @@ namespace Registry.Web.Data.Migrations
                         .HasConstraintName("fk_idempotency_records_certification_bodies_body_id");
                 });
 
-            modelBuilder.Entity("Registry.Web.Features.SigningKeys.QrPrint", b =>
+            modelBuilder.Entity("Registry.Web.Features.QrCodes.QrPrint", b =>
                 {
                     b.HasOne("Registry.Domain.Certificates.Certificate", null)
                         .WithMany()

@@ -38,7 +38,7 @@ public sealed partial class PublishingCommands
             {
                 IReadOnlyList<int> serials = medium == Medium.Certificate
                     ? [0]
-                    : await _signingKeys.AllocateSerialsAsync(record.Certificate.Id, medium, command.Count, _db, token);
+                    : await _serials.AllocateAsync(record.Certificate.Id, medium, command.Count, _db, token);
                 var codes = serials.Select(serial => new QrCodePayload(serial, job.Sign(medium, checked((uint)serial)))).ToList();
                 return new QrPayload(record.Certificate.NormalizedNumber, medium.ToString(), codes);
             }

@@ -24,17 +24,19 @@ public sealed partial class PublishingCommands
     private readonly CertificatePublisher _publisher;
     private readonly PublishingPipeline _pipeline;
     private readonly SigningKeyStore _signingKeys;
+    private readonly QrSerialStore _serials;
     private readonly CertificateQueries _certificates;
     private readonly PrintSigner _printSigner;
     private readonly TimeProvider _clock;
 
     internal PublishingCommands(RegistryDbContext db, CertificatePublisher publisher, PublishingPipeline pipeline, SigningKeyStore signingKeys,
-        CertificateQueries certificates, PrintSigner printSigner, TimeProvider clock)
+        QrSerialStore serials, CertificateQueries certificates, PrintSigner printSigner, TimeProvider clock)
     {
         _db = db;
         _publisher = publisher;
         _pipeline = pipeline;
         _signingKeys = signingKeys;
+        _serials = serials;
         _certificates = certificates;
         _printSigner = printSigner;
         _clock = clock;

@@ -27,6 +27,7 @@ public static class PublishingExtensions
             services.GetRequiredService<CertificatePublisher>(),
             services.GetRequiredService<PublishingPipeline>(),
             services.GetRequiredService<SigningKeyStore>(),
+            services.GetRequiredService<QrSerialStore>(),
             services.GetRequiredService<CertificateQueries>(),
             services.GetRequiredService<PrintSigner>(),
             services.GetRequiredService<TimeProvider>()));

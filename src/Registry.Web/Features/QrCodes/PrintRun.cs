@@ -19,7 +19,7 @@ public sealed record PrintResult(int ExitCode, IReadOnlyList<string> Files, int 
 /// Prints artwork for plaques or marks: checks that codes may be signed, only then allocates serials (a
 /// write, so a refused order uses none), signs one code per serial and writes one SVG per serial.
 /// </summary>
-public sealed class PrintRun(CertificateQueries certificates, PrintSigner signer, ISigningKeys signingKeys)
+public sealed class PrintRun(CertificateQueries certificates, PrintSigner signer, IQrSerials serials)
 {
     public const int Done = 0;
     public const int BadOrder = 2;
@@ -53,11 +53,11 @@ public sealed class PrintRun(CertificateQueries certificates, PrintSigner signer
 
         using (job)
         {
-            var serials = await signingKeys.AllocateSerialsAsync(record.Certificate.Id, order.Medium, order.Count, cancellationToken);
+            var allocated = await serials.AllocateAsync(record.Certificate.Id, order.Medium, order.Count, cancellationToken);
             Directory.CreateDirectory(order.OutputFolder);
             var files = new List<string>();
             var (version, modules) = (0, 0);
-            foreach (var serial in serials)
+            foreach (var serial in allocated)
             {
                 var text = job.Sign(order.Medium, checked((uint)serial));
                 using var qr = QrSymbol.Encode(text);

@@ -14,6 +14,8 @@ public static class QrCodesExtensions
         builder.Services.TryAddScoped<CertificateQueries>();
         builder.Services.TryAddScoped<PrintSigner>();
         builder.Services.TryAddScoped<PrintRun>();
+        builder.Services.TryAddSingleton<QrSerialStore>();
+        builder.Services.TryAddSingleton<IQrSerials>(services => services.GetRequiredService<QrSerialStore>());
         return builder;
     }
 

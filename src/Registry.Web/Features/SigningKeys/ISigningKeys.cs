@@ -15,9 +15,6 @@ public interface ISigningKeys
 
     /// <summary>The body's active key, decrypted for signing; null when the body has no active key.</summary>
     ValueTask<ActiveKey?> ActiveForAsync(long bodyId, CancellationToken cancellationToken);
-
-    /// <summary>Records printed plaques or marks and returns their new serial numbers (1, 2, … per certificate and medium).</summary>
-    Task<IReadOnlyList<int>> AllocateSerialsAsync(long certificateId, Medium medium, int count, CancellationToken cancellationToken);
 }
 
 /// <summary>A decrypted private key, for one signing job; dispose it when done.</summary>

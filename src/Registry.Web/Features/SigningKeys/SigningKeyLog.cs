@@ -30,9 +30,6 @@ public sealed partial class SigningKeyStore
     [LoggerMessage(EventId = 2707, Level = LogLevel.Error, Message = "Private key of signing key {Kid} of body {Body} could not be used")]
     private partial void LogDecryptionFailed(Exception exception, string kid, string body);
 
-    [LoggerMessage(EventId = 2708, Level = LogLevel.Information, Message = "Allocated {Medium} serials {First}..{Last} of certificate {CertificateId} under key {Kid}")]
-    private partial void LogSerialsAllocated(Medium medium, int first, int last, long certificateId, string kid);
-
     [LoggerMessage(EventId = 2709, Level = LogLevel.Debug, Message = "Loaded {Count} signing key(s) for verification and the JWKS")]
     private partial void LogLoaded(int count);
 

@@ -9,8 +9,8 @@ namespace Registry.Web.Features.SigningKeys;
 
 /// <summary>
 /// The bodies' signing keys in PostgreSQL: key lifecycle (create, rotate, revoke), the published key set
-/// (cached, see <see cref="PublishedAsync"/>), decryption of the active key for signing, and serials of
-/// printed plaques and marks. A singleton: each operation uses a short-lived DbContext of its own.
+/// (cached, see <see cref="PublishedAsync"/>) and decryption of the active key for signing (the serials of
+/// printed plaques and marks are QrCodes' <c>QrSerialStore</c>). A singleton: each operation uses a short-lived DbContext of its own.
 /// </summary>
 public sealed partial class SigningKeyStore : ISigningKeys, IDisposable
 {
@@ -31,9 +31,7 @@ public sealed partial class SigningKeyStore : ISigningKeys, IDisposable
     public SigningKeyStore(NpgsqlDataSource dataSource, IOptions<SigningKeyOptions> options, ISigningKeyGenerator generator,
         TimeProvider clock, ILogger<SigningKeyStore> logger)
     {
-        var contextOptions = new DbContextOptionsBuilder<RegistryDbContext>();
-        DataExtensions.Configure(contextOptions, dataSource);
-        _contextOptions = contextOptions.Options;
+        _contextOptions = DataExtensions.ContextOptions(dataSource);
         _options = options;
         _generator = generator;
         _clock = clock;

@@ -1,6 +1,6 @@
 using Registry.Signing.Claims;
 
-namespace Registry.Web.Features.SigningKeys;
+namespace Registry.Web.Features.QrCodes;
 
 /// <summary>
 /// A row of <c>qr_prints</c>: one plaque or packaging mark whose serial number the registry handed out.

@@ -1,24 +1,39 @@
 using Microsoft.EntityFrameworkCore;
-using Registry.Web.Data;
+using Npgsql;
 using Registry.Signing.Claims;
 using Registry.Signing.Keys;
+using Registry.Web.Data;
+using Registry.Web.Features.SigningKeys;
 
-namespace Registry.Web.Features.SigningKeys;
+namespace Registry.Web.Features.QrCodes;
 
-/// <summary>Serial numbers of plaques and packaging marks: 1, 2, … per certificate and medium, no gaps, never twice.</summary>
-public sealed partial class SigningKeyStore
+/// <summary>Hands out the serial numbers of plaques and packaging marks, recording each print.</summary>
+public interface IQrSerials
+{
+    /// <summary>Records printed plaques or marks and returns their new serial numbers (1, 2, … per certificate and medium).</summary>
+    Task<IReadOnlyList<int>> AllocateAsync(long certificateId, Medium medium, int count, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Serial numbers of plaques and packaging marks in <c>qr_prints</c>: 1, 2, … per certificate and medium, no gaps,
+/// never twice, each recorded with the body's active key (the key it is signed with). A singleton: each allocation
+/// of its own uses a short-lived DbContext.
+/// </summary>
+public sealed partial class QrSerialStore(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<QrSerialStore> logger) : IQrSerials
 {
     /// <summary>One print run; a larger order is several calls (each is one transaction).</summary>
-    public const int MaxSerialsPerAllocation = 10_000;
+    public const int MaxPerAllocation = 10_000;
 
-    public Task<IReadOnlyList<int>> AllocateSerialsAsync(long certificateId, Medium medium, int count, CancellationToken cancellationToken) =>
-        AllocateSerialsAsync(certificateId, medium, count, within: null, cancellationToken);
+    private readonly DbContextOptions<RegistryDbContext> _contextOptions = DataExtensions.ContextOptions(dataSource);
+
+    public Task<IReadOnlyList<int>> AllocateAsync(long certificateId, Medium medium, int count, CancellationToken cancellationToken) =>
+        AllocateAsync(certificateId, medium, count, within: null, cancellationToken);
 
     /// <param name="within">
     /// A context whose open transaction the allocation joins (the publishing pipeline's: the serials, the audit entry
     /// and the idempotency record commit together); null for a transaction of its own.
     /// </param>
-    public async Task<IReadOnlyList<int>> AllocateSerialsAsync(long certificateId, Medium medium, int count, RegistryDbContext? within,
+    public async Task<IReadOnlyList<int>> AllocateAsync(long certificateId, Medium medium, int count, RegistryDbContext? within,
         CancellationToken cancellationToken)
     {
         if (medium is not (Medium.Plaque or Medium.PackagingMark))
@@ -27,9 +42,9 @@ public sealed partial class SigningKeyStore
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, MaxSerialsPerAllocation);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, MaxPerAllocation);
 
-        await using var owned = within is null ? NewContext() : null;
+        await using var owned = within is null ? new RegistryDbContext(_contextOptions) : null;
         var db = within ?? owned!;
         await using var transaction = owned is null ? null : await db.Database.BeginTransactionAsync(cancellationToken);
 
@@ -48,7 +63,7 @@ public sealed partial class SigningKeyStore
             throw new SigningKeyException(SigningKeyError.Refused, $"Certificate {certificateId} has used up the {medium} serial numbers.");
         }
 
-        var now = _clock.GetUtcNow();
+        var now = clock.GetUtcNow();
         var serials = Enumerable.Range(last + 1, count).ToList();
         db.QrPrints.AddRange(serials.Select(serial => new QrPrint
         {
@@ -67,4 +82,7 @@ public sealed partial class SigningKeyStore
         LogSerialsAllocated(medium, serials[0], serials[^1], certificateId, kid);
         return serials;
     }
+
+    [LoggerMessage(EventId = 2708, Level = LogLevel.Information, Message = "Allocated {Medium} serials {First}..{Last} of certificate {CertificateId} under key {Kid}")]
+    private partial void LogSerialsAllocated(Medium medium, int first, int last, long certificateId, string kid);
 }

@@ -1,13 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using Registry.Signing.Claims;
+using Microsoft.Extensions.Logging.Abstractions;
+using Registry.Web.Features.QrCodes;
 using Registry.Web.Features.SigningKeys;
+using Registry.Web.Tests.SigningKeys;
 using Registry.Web.Tests.TestSupport;
 
-namespace Registry.Web.Tests.SigningKeys;
+namespace Registry.Web.Tests.QrCodes;
 
-public sealed class SerialAllocationTests(RegistryDatabase database)
+public sealed class QrSerialStoreTests(RegistryDatabase database)
 {
     private readonly TestRegistry _registry = new(database);
+
+    private QrSerialStore Serials(TimeProvider? clock = null) => new(database.DataSource, clock ?? TimeProvider.System, NullLogger<QrSerialStore>.Instance);
 
     [Fact]
     public async Task Serials_count_from_one_per_certificate_and_medium_without_gaps_and_are_recorded()
@@ -15,11 +20,12 @@ public sealed class SerialAllocationTests(RegistryDatabase database)
         var (certificate, body) = await _registry.IssueAsync(new DateOnly(2026, 1, 5));
         var clock = TestClocks.AtChinaNoon(2026, 2, 1);
         var store = TestStores.Create(database, clock);
+        var serials = Serials(clock);
         var key = await store.CreateAsync(body.Code, "test", CancellationToken.None);
 
-        (await store.AllocateSerialsAsync(certificate.Id, Medium.Plaque, 3, CancellationToken.None)).ShouldBe([1, 2, 3]);
-        (await store.AllocateSerialsAsync(certificate.Id, Medium.Plaque, 2, CancellationToken.None)).ShouldBe([4, 5]);
-        (await store.AllocateSerialsAsync(certificate.Id, Medium.PackagingMark, 1, CancellationToken.None)).ShouldBe([1]);
+        (await serials.AllocateAsync(certificate.Id, Medium.Plaque, 3, CancellationToken.None)).ShouldBe([1, 2, 3]);
+        (await serials.AllocateAsync(certificate.Id, Medium.Plaque, 2, CancellationToken.None)).ShouldBe([4, 5]);
+        (await serials.AllocateAsync(certificate.Id, Medium.PackagingMark, 1, CancellationToken.None)).ShouldBe([1]);
 
         await using var db = database.CreateContext();
         var prints = await db.QrPrints.Where(p => p.CertificateId == certificate.Id).OrderBy(p => p.Medium).ThenBy(p => p.Serial).ToListAsync();
@@ -39,7 +45,7 @@ public sealed class SerialAllocationTests(RegistryDatabase database)
         var allocations = Enumerable.Range(0, 12).Select(i => Task.Run(async () =>
         {
             start.Wait();
-            return await TestStores.Create(database).AllocateSerialsAsync(certificate.Id, Medium.Plaque, 1 + (i % 4), CancellationToken.None);
+            return await Serials().AllocateAsync(certificate.Id, Medium.Plaque, 1 + (i % 4), CancellationToken.None);
         })).ToList();
         start.Set();
         var results = await Task.WhenAll(allocations);
@@ -55,17 +61,18 @@ public sealed class SerialAllocationTests(RegistryDatabase database)
     {
         var (certificate, body) = await _registry.IssueAsync(new DateOnly(2026, 1, 7));
         var store = TestStores.Create(database);
+        var serials = Serials();
 
-        (await Should.ThrowAsync<SigningKeyException>(() => store.AllocateSerialsAsync(certificate.Id, Medium.Plaque, 1, CancellationToken.None)))
+        (await Should.ThrowAsync<SigningKeyException>(() => serials.AllocateAsync(certificate.Id, Medium.Plaque, 1, CancellationToken.None)))
             .Message.ShouldContain("no active signing key");
-        (await Should.ThrowAsync<SigningKeyException>(() => store.AllocateSerialsAsync(-1, Medium.Plaque, 1, CancellationToken.None)))
+        (await Should.ThrowAsync<SigningKeyException>(() => serials.AllocateAsync(-1, Medium.Plaque, 1, CancellationToken.None)))
             .Error.ShouldBe(SigningKeyError.UnknownCertificate);
 
         await store.CreateAsync(body.Code, "test", CancellationToken.None);
-        await Should.ThrowAsync<ArgumentOutOfRangeException>(() => store.AllocateSerialsAsync(certificate.Id, Medium.Certificate, 1, CancellationToken.None));
-        await Should.ThrowAsync<ArgumentOutOfRangeException>(() => store.AllocateSerialsAsync(certificate.Id, Medium.Plaque, 0, CancellationToken.None));
+        await Should.ThrowAsync<ArgumentOutOfRangeException>(() => serials.AllocateAsync(certificate.Id, Medium.Certificate, 1, CancellationToken.None));
+        await Should.ThrowAsync<ArgumentOutOfRangeException>(() => serials.AllocateAsync(certificate.Id, Medium.Plaque, 0, CancellationToken.None));
         await Should.ThrowAsync<ArgumentOutOfRangeException>(
-            () => store.AllocateSerialsAsync(certificate.Id, Medium.Plaque, SigningKeyStore.MaxSerialsPerAllocation + 1, CancellationToken.None));
+            () => serials.AllocateAsync(certificate.Id, Medium.Plaque, QrSerialStore.MaxPerAllocation + 1, CancellationToken.None));
         await using var db = database.CreateContext();
         (await db.QrPrints.CountAsync(p => p.CertificateId == certificate.Id)).ShouldBe(0);
     }
