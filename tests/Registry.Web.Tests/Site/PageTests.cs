@@ -10,14 +10,14 @@ public sealed class PageTests(RegistryDatabase database)
     private readonly HtmlParser _parser = new();
 
     [Fact]
-    public async Task Every_page_links_search_and_the_code_check_and_both_answer()
+    public async Task Every_page_links_search_the_code_check_and_the_list_check_and_each_answers()
     {
         using var client = database.Site.CreatePageClient();
 
         var page = _parser.ParseDocument(await client.GetStringAsync("/"));
 
         var links = page.QuerySelectorAll("nav.site-nav a").Select(a => (Href: a.GetAttribute("href"), Text: a.TextContent)).ToList();
-        links.ShouldBe([("/search", "搜索"), ("/verify", "核验二维码")]);
+        links.ShouldBe([("/search", "搜索"), ("/verify", "核验二维码"), ("/check", "批量核验")]);
         foreach (var (href, _) in links)
         {
             (await client.GetAsync(href)).StatusCode.ShouldBe(HttpStatusCode.OK, href);

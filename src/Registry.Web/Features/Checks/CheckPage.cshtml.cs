@@ -109,6 +109,11 @@ public sealed class CheckPageModel(BulkChecker checker, IStringLocalizer<SharedR
     /// <summary>The rows posted again (hidden field), else the uploaded file, else the pasted text.</summary>
     private async Task<(TextTable? Table, TableProblem? Problem)> ReadAsync(CancellationToken cancellationToken)
     {
+        if (!Request.HasFormContentType)
+        {
+            return (null, TableProblem.Unreadable("MALFORMED_FORM", "The form did not arrive whole; send it again."));
+        }
+
         IFormCollection form;
         try
         {
@@ -118,7 +123,7 @@ public sealed class CheckPageModel(BulkChecker checker, IStringLocalizer<SharedR
         {
             return (null, TableProblem.TooLarge($"A list may have at most {TableLimits.MaxBytes / 1024 / 1024} MiB."));
         }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or BadHttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
         {
             return (null, TableProblem.Unreadable("MALFORMED_FORM", "The form did not arrive whole; send it again."));
         }
