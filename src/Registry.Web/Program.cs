@@ -1,4 +1,3 @@
-using Registry.Web.Data;
 using Registry.Web.Features.ApiKeys;
 using Registry.Web.Features.Audit;
 using Registry.Web.Features.Certificates;

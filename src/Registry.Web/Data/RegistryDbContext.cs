@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Registry.Domain.Certificates;
-using Registry.Domain.Lifecycle;
 using Registry.Web.Data.Outbox;
 using Registry.Web.Features.ApiKeys;
 using Registry.Web.Features.Audit;

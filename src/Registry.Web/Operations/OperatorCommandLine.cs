@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Registry.Web.Data;
 using Registry.Web.Features.ApiKeys;
 using Registry.Web.Features.DemoData;
 using Registry.Web.Features.QrCodes;

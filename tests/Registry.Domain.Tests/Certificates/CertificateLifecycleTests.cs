@@ -1,9 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using Registry.Domain.Certificates;
-using Registry.Domain.Levels;
-using Registry.Domain.Lifecycle;
 using Registry.Domain.Tests.Lifecycle;
-using Registry.Domain.Tests.TestSupport;
 
 namespace Registry.Domain.Tests.Certificates;
 

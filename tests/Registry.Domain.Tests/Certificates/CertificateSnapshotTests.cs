@@ -1,8 +1,3 @@
-using Registry.Domain.Certificates;
-using Registry.Domain.Levels;
-using Registry.Domain.Lifecycle;
-using Registry.Domain.Tests.TestSupport;
-
 namespace Registry.Domain.Tests.Certificates;
 
 /// <summary>The indexed snapshot properties repeat the fold of all events, event after event.</summary>

@@ -1,7 +1,3 @@
-using Registry.Domain.Certificates;
-using Registry.Domain.Lifecycle;
-using Registry.Domain.Tests.TestSupport;
-
 namespace Registry.Domain.Tests.Certificates;
 
 /// <summary>The version a client sends back with a change: the number of events it saw.</summary>

@@ -1,6 +1,4 @@
-using Registry.Domain.Certificates;
 using Registry.Domain.Identifiers;
-using Registry.Domain.Tests.TestSupport;
 
 namespace Registry.Domain.Tests.Certificates;
 

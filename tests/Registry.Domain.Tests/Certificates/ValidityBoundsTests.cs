@@ -1,7 +1,4 @@
 using Microsoft.Extensions.Time.Testing;
-using Registry.Domain.Certificates;
-using Registry.Domain.Lifecycle;
-using Registry.Domain.Tests.TestSupport;
 using Registry.Domain.Time;
 
 namespace Registry.Domain.Tests.Certificates;

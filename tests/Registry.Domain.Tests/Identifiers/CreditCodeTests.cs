@@ -1,5 +1,4 @@
 using Registry.Domain.Identifiers;
-using Registry.Domain.Tests.TestSupport;
 
 namespace Registry.Domain.Tests.Identifiers;
 

@@ -1,6 +1,3 @@
-using Registry.Domain.Levels;
-using Registry.Domain.Tests.TestSupport;
-
 namespace Registry.Domain.Tests.Levels;
 
 /// <summary>An extended scale registered as data: the same rules apply to its levels.</summary>

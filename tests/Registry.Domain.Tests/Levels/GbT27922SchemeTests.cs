@@ -1,6 +1,3 @@
-using Registry.Domain.Levels;
-using Registry.Domain.Tests.TestSupport;
-
 namespace Registry.Domain.Tests.Levels;
 
 /// <summary>The default scheme: 70 compliant, 80 three-star, 90 four-star, 95 five-star.</summary>

@@ -1,6 +1,3 @@
-using Registry.Domain.Levels;
-using Registry.Domain.Tests.TestSupport;
-
 namespace Registry.Domain.Tests.Levels;
 
 public class ScoresTests

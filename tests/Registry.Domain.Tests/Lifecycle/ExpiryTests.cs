@@ -1,6 +1,3 @@
-using Registry.Domain.Lifecycle;
-using Registry.Domain.Tests.TestSupport;
-
 namespace Registry.Domain.Tests.Lifecycle;
 
 /// <summary>Expiry is a matter of the date asked about; nobody publishes it.</summary>

@@ -1,5 +1,3 @@
-using Registry.Domain.Lifecycle;
-
 namespace Registry.Domain.Tests.Lifecycle;
 
 public class LifecycleRulesTests

@@ -1,8 +1,4 @@
 using Microsoft.Extensions.Time.Testing;
-using Registry.Domain.Certificates;
-using Registry.Domain.Levels;
-using Registry.Domain.Lifecycle;
-using Registry.Domain.Tests.TestSupport;
 using Registry.Domain.Time;
 
 namespace Registry.Domain.Tests.Lifecycle;

@@ -1,5 +1,3 @@
-using Registry.Domain.Lifecycle;
-
 namespace Registry.Domain.Tests.Lifecycle;
 
 /// <summary>Three years, the last day included: the day before the third anniversary.</summary>

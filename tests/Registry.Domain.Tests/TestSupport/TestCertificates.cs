@@ -1,8 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using Registry.Domain.Certificates;
 using Registry.Domain.Identifiers;
-using Registry.Domain.Levels;
-using Registry.Domain.Lifecycle;
 
 namespace Registry.Domain.Tests.TestSupport;
 

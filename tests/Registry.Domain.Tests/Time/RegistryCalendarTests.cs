@@ -1,4 +1,3 @@
-using Registry.Domain.Tests.TestSupport;
 using Registry.Domain.Time;
 
 namespace Registry.Domain.Tests.Time;

@@ -1,7 +1,5 @@
 using System.Formats.Cbor;
 using Registry.Signing.Claims;
-using Registry.Signing.Payloads;
-using Registry.Signing.Tests.TestSupport;
 
 namespace Registry.Signing.Tests.Claims;
 

@@ -1,7 +1,6 @@
 using System.Numerics;
 using Registry.Domain.Identifiers;
 using Registry.Signing.Claims;
-using Registry.Signing.Tests.TestSupport;
 
 namespace Registry.Signing.Tests.Claims;
 

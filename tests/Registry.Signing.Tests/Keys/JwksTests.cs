@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using Registry.Signing.Keys;
-using Registry.Signing.Tests.TestSupport;
 
 namespace Registry.Signing.Tests.Keys;
 

@@ -1,7 +1,4 @@
 using System.Buffers.Text;
-using System.Security.Cryptography;
-using Registry.Signing.Keys;
-using Registry.Signing.Tests.TestSupport;
 
 namespace Registry.Signing.Tests.Keys;
 

@@ -1,8 +1,3 @@
-using System.Security.Cryptography;
-using Registry.Signing.Keys;
-using Registry.Signing.Payloads;
-using Registry.Signing.Tests.TestSupport;
-
 namespace Registry.Signing.Tests.Payloads;
 
 public sealed class KeyRotationTests : IDisposable

@@ -1,5 +1,4 @@
 using System.Text;
-using Registry.Signing.Payloads;
 
 namespace Registry.Signing.Tests.Payloads;
 

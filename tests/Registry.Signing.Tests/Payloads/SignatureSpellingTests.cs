@@ -1,9 +1,5 @@
 using System.Globalization;
 using System.Numerics;
-using System.Security.Cryptography;
-using Registry.Signing.Keys;
-using Registry.Signing.Payloads;
-using Registry.Signing.Tests.TestSupport;
 using Registry.Signing.Tests.Vectors;
 
 namespace Registry.Signing.Tests.Payloads;

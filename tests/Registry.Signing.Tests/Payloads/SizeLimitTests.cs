@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using Registry.Signing.Payloads;
-using Registry.Signing.Tests.TestSupport;
-
 namespace Registry.Signing.Tests.Payloads;
 
 public sealed class SizeLimitTests : IDisposable

@@ -1,8 +1,4 @@
-using System.Security.Cryptography;
 using Registry.Signing.Claims;
-using Registry.Signing.Keys;
-using Registry.Signing.Payloads;
-using Registry.Signing.Tests.TestSupport;
 
 namespace Registry.Signing.Tests.Payloads;
 

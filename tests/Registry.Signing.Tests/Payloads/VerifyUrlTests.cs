@@ -1,5 +1,3 @@
-using Registry.Signing.Payloads;
-
 namespace Registry.Signing.Tests.Payloads;
 
 public class VerifyUrlTests

@@ -1,5 +1,3 @@
-using Registry.Signing.Keys;
-
 namespace Registry.Signing.Tests.TestSupport;
 
 /// <summary>A key set that counts look-ups, to prove that some inputs are refused before any key is touched.</summary>

@@ -1,6 +1,4 @@
-using System.Security.Cryptography;
 using System.Text;
-using Registry.Signing.Keys;
 
 namespace Registry.Signing.Tests.TestSupport;
 

@@ -2,7 +2,6 @@ using System.Buffers.Text;
 using System.Formats.Cbor;
 using System.Globalization;
 using System.Numerics;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 

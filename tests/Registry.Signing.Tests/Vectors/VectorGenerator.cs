@@ -1,11 +1,7 @@
 using System.Globalization;
 using System.Numerics;
-using System.Security.Cryptography;
 using System.Security.Cryptography.Cose;
 using Registry.Signing.Claims;
-using Registry.Signing.Keys;
-using Registry.Signing.Payloads;
-using Registry.Signing.Tests.TestSupport;
 
 namespace Registry.Signing.Tests.Vectors;
 

@@ -1,6 +1,3 @@
-using Registry.Signing.Keys;
-using Registry.Signing.Payloads;
-
 namespace Registry.Signing.Tests.Vectors;
 
 public class VectorTests

@@ -1,9 +1,5 @@
-using System.Net;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Registry.Web.Features.ApiKeys;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.ApiKeys;
 

@@ -1,8 +1,5 @@
-using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using Registry.Web.Tests.Search.Indexing;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.ApiKeys;
 

@@ -1,10 +1,7 @@
 using System.Collections.Concurrent;
-using System.Globalization;
-using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.ApiKeys;
 

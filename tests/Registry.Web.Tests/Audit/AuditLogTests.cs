@@ -1,9 +1,6 @@
-using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
 using Npgsql;
 using Registry.Web.Features.Audit;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.Audit;
 

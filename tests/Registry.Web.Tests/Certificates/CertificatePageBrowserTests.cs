@@ -1,7 +1,5 @@
 using Microsoft.Playwright;
-using Registry.Domain.Lifecycle;
 using Registry.Web.Features.Publishing;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.Certificates;
 

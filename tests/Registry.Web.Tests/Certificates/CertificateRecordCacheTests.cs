@@ -1,6 +1,5 @@
 using Registry.Web.Features.Certificates;
 using Registry.Web.Features.Certificates.Caching;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.Certificates;
 

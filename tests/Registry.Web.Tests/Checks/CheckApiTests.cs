@@ -1,14 +1,9 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
 using Registry.Domain;
 using Registry.Domain.Certificates;
-using Registry.Domain.Lifecycle;
 using Registry.Domain.Time;
 using Registry.Web.Features.Publishing;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.Checks;
 

@@ -1,5 +1,4 @@
 using Npgsql;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.Data;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Web.Data.Outbox;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.Data;
 

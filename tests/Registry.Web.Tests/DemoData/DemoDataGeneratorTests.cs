@@ -1,6 +1,5 @@
 using Registry.Domain.Identifiers;
 using Registry.Domain.Levels;
-using Registry.Domain.Lifecycle;
 using Registry.Domain.Time;
 using Registry.Web.Features.DemoData;
 

@@ -1,10 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using Registry.Domain.Certificates;
 using Registry.Domain.Identifiers;
 using Registry.Domain.Levels;
-using Registry.Domain.Lifecycle;
 using Registry.Web.Features.DemoData;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.DemoData;
 

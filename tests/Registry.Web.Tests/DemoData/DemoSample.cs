@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Registry.Domain.Time;
 using Registry.Web.Features.DemoData;
 

@@ -1,8 +1,5 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using Registry.Web.Features.SigningKeys;
-using Registry.Web.Tests.TestSupport;
 using Registry.Web.Tests.Verification;
 
 namespace Registry.Web.Tests.GraphQL;

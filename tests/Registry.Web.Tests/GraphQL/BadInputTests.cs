@@ -1,6 +1,3 @@
-using System.Net;
-using Registry.Web.Tests.TestSupport;
-
 namespace Registry.Web.Tests.GraphQL;
 
 /// <summary>

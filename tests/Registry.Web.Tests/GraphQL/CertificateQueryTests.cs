@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
-using Registry.Domain.Lifecycle;
-
 namespace Registry.Web.Tests.GraphQL;
 
 /// <summary>certificate(number:), its status questions and history, organisation(creditCode:) and bodies, end to end.</summary>

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.GraphQL;
 

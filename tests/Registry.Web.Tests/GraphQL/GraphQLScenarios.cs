@@ -1,9 +1,7 @@
 using Registry.Domain.Certificates;
 using Registry.Domain.Identifiers;
 using Registry.Domain.Levels;
-using Registry.Domain.Lifecycle;
 using Registry.Web.Features.Publishing;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.GraphQL;
 

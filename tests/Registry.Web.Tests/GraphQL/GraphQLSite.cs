@@ -1,5 +1,4 @@
 using Registry.Web.Features.SigningKeys;
-using Registry.Web.Tests.TestSupport;
 using Registry.Web.Tests.Verification;
 
 namespace Registry.Web.Tests.GraphQL;

@@ -1,9 +1,6 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Registry.Web.Features.RateLimits;
 using Registry.Web.Features.SigningKeys;
-using Registry.Web.Tests.TestSupport;
 using Registry.Web.Tests.Verification;
 
 namespace Registry.Web.Tests.GraphQL;

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Registry.Domain.Lifecycle;
-
 namespace Registry.Web.Tests.GraphQL;
 
 /// <summary>search(...) end to end: the site's own search index behind a Relay connection, with facets and filters.</summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text;
-using Registry.Web.Tests.TestSupport;
-
 namespace Registry.Web.Tests.GraphQL;
 
 /// <summary>/graphql over HTTP as the GraphQL-over-HTTP specification has it: methods, media types, status codes, sizes.</summary>

@@ -1,7 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.Json;
-using Registry.Domain.Lifecycle;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.GraphQL;
 

@@ -1,8 +1,5 @@
-using System.Net;
 using AngleSharp.Html.Parser;
-using Registry.Domain.Lifecycle;
 using Registry.Web.Features.Publishing;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.Home;
 

@@ -1,9 +1,7 @@
-using System.Globalization;
 using GraphQL.Types;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Web.Features.SigningKeys;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.HostileInput;
 

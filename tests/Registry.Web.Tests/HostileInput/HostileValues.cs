@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace Registry.Web.Tests.HostileInput;
 
 /// <summary>One hostile value, as text (what goes into a JSON string, a CSV cell or a GraphQL string) or as raw bytes.</summary>

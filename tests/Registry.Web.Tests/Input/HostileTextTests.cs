@@ -1,9 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Registry.Web.Tests.TestSupport;
-
 namespace Registry.Web.Tests.Input;
 
 /// <summary>

@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Registry.Domain;
-using Registry.Domain.Lifecycle;
 using Registry.Web.Features.Publishing;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.Publishing;
 

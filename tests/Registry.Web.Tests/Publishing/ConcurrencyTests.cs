@@ -1,9 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Registry.Domain;
-using Registry.Domain.Lifecycle;
 using Registry.Web.Features.Publishing;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.Publishing;
 

@@ -1,9 +1,5 @@
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Registry.Domain.Lifecycle;
 using Registry.Web.Features.Publishing;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.Publishing;
 

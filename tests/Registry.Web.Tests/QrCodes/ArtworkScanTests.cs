@@ -4,7 +4,6 @@ using Registry.Signing.Claims;
 using Registry.Web.Features.Certificates;
 using Registry.Web.Features.QrCodes;
 using Registry.Web.Features.Verification;
-using Registry.Web.Tests.TestSupport;
 using Registry.Web.Tests.Verification;
 
 namespace Registry.Web.Tests.QrCodes;

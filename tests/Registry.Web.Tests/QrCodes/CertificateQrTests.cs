@@ -1,8 +1,4 @@
-using System.Net;
-using System.Text.Json;
-using Registry.Domain.Lifecycle;
 using Registry.Domain.Time;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.QrCodes;
 

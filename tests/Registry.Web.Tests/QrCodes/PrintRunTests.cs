@@ -1,11 +1,9 @@
 using System.Xml.Linq;
 using Microsoft.Extensions.Options;
-using Registry.Domain.Lifecycle;
 using Registry.Signing.Claims;
 using Registry.Web.Features.Certificates;
 using Registry.Web.Features.QrCodes;
 using Registry.Web.Features.Verification;
-using Registry.Web.Tests.TestSupport;
 using Registry.Web.Tests.Verification;
 
 namespace Registry.Web.Tests.QrCodes;

@@ -1,10 +1,8 @@
-using Microsoft.EntityFrameworkCore;
 using Registry.Signing.Claims;
 using Microsoft.Extensions.Logging.Abstractions;
 using Registry.Web.Features.QrCodes;
 using Registry.Web.Features.SigningKeys;
 using Registry.Web.Tests.SigningKeys;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.QrCodes;
 

@@ -4,7 +4,6 @@ using Registry.Signing.Claims;
 using Registry.Signing.Payloads;
 using Registry.Web.Features.QrCodes;
 using Registry.Web.Features.Verification;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.QrCodes;
 

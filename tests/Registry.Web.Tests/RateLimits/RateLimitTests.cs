@@ -1,9 +1,5 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Web.Features.StatusFeed;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.RateLimits;
 

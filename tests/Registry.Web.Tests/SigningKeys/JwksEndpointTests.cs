@@ -1,9 +1,5 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Registry.Signing.Keys;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.SigningKeys;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Web.Features.SigningKeys;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.SigningKeys;
 

@@ -1,9 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using Registry.Domain.Certificates;
 using Registry.Signing.Keys;
 using Registry.Web.Tests.DemoData;
 using Registry.Web.Tests.Search.Indexing;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.SigningKeys;
 

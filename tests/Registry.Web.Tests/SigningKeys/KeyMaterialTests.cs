@@ -1,11 +1,9 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Registry.Signing.Claims;
 using Registry.Web.Features.QrCodes;
 using Registry.Web.Features.SigningKeys;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.SigningKeys;
 

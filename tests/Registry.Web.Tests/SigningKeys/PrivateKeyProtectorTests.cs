@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Registry.Signing.Keys;
 using Registry.Web.Features.SigningKeys;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.SigningKeys;
 

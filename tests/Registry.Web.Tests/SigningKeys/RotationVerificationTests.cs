@@ -2,7 +2,6 @@ using Registry.Signing.Claims;
 using Registry.Signing.Keys;
 using Registry.Signing.Payloads;
 using Registry.Web.Features.SigningKeys;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.SigningKeys;
 

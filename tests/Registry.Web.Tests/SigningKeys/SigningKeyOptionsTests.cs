@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Registry.Web.Features.SigningKeys;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.SigningKeys;
 

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Registry.Signing.Claims;
 using Registry.Web.Features.SigningKeys;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.SigningKeys;
 

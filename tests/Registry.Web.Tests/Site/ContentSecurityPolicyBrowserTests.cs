@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.Site;
 

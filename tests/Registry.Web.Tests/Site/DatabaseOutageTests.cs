@@ -1,11 +1,7 @@
 using System.Diagnostics;
-using System.Net;
-using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Web.Features.SigningKeys;
 using Registry.Web.Tests.QrCodes;
-using Registry.Web.Tests.TestSupport;
 using Registry.Web.Tests.Verification;
 
 namespace Registry.Web.Tests.Site;

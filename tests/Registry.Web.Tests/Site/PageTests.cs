@@ -1,6 +1,4 @@
-using System.Net;
 using AngleSharp.Html.Parser;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.Site;
 

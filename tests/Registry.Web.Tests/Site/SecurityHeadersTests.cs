@@ -1,6 +1,4 @@
-using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.Site;
 

@@ -1,5 +1,4 @@
 using Registry.Web.Data.Outbox;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.StatusFeed;
 

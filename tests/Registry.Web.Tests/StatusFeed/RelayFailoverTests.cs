@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Web.Features.StatusFeed;
-using Registry.Web.Tests.TestSupport;
 using StackExchange.Redis;
 
 namespace Registry.Web.Tests.StatusFeed;

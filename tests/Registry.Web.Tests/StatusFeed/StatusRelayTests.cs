@@ -1,8 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using Registry.Domain.Lifecycle;
 using Registry.Web.Features.Publishing;
 using Registry.Web.Features.StatusFeed;
-using Registry.Web.Tests.TestSupport;
 using StackExchange.Redis;
 
 namespace Registry.Web.Tests.StatusFeed;

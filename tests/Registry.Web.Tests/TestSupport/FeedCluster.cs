@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Domain.Certificates;
-using Registry.Domain.Lifecycle;
 using Registry.Web.Data.Outbox;
 using Registry.Web.Features.Publishing;
 using Registry.Web.Features.StatusFeed;

@@ -1,9 +1,6 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
-using System.Text;
 
 namespace Registry.Web.Tests.TestSupport;
 

@@ -1,4 +1,3 @@
-using System.Net;
 using AngleSharp.Html.Parser;
 
 namespace Registry.Web.Tests.TestSupport;

@@ -1,5 +1,4 @@
 using Registry.Domain.Levels;
-using Registry.Domain.Lifecycle;
 using Registry.Signing.Payloads;
 
 namespace Registry.Web.Tests.TestSupport;

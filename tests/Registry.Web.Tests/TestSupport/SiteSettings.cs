@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
 
 namespace Registry.Web.Tests.TestSupport;

@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Registry.Domain.Certificates;
-using Registry.Domain.Lifecycle;
 using Registry.Signing.Claims;
 using Registry.Signing.Keys;
 using Registry.Signing.Payloads;

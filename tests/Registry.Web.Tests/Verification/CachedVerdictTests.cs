@@ -1,10 +1,6 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Registry.Domain.Lifecycle;
 using Registry.Web.Features.Certificates.Caching;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.Verification;
 

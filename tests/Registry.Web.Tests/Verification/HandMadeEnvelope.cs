@@ -1,8 +1,5 @@
-using System.Globalization;
 using System.Numerics;
 using System.Security.Cryptography;
-using System.Text;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.Verification;
 

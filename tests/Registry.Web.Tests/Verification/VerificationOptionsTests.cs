@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using Registry.Web.Features.SigningKeys;
 using Registry.Web.Features.Verification;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.Verification;
 

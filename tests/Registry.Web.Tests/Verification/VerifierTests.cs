@@ -1,11 +1,9 @@
 using Microsoft.Extensions.Time.Testing;
 using Registry.Domain.Levels;
-using Registry.Domain.Lifecycle;
 using Registry.Signing.Claims;
 using Registry.Signing.Keys;
 using Registry.Signing.Payloads;
 using Registry.Web.Features.Verification;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.Verification;
 

@@ -1,9 +1,4 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using Registry.Domain.Lifecycle;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.Verification;
 

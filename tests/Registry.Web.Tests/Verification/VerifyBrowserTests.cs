@@ -1,7 +1,4 @@
-using System.Globalization;
 using Microsoft.Playwright;
-using Registry.Domain.Lifecycle;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.Verification;
 

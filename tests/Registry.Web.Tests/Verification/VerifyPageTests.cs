@@ -1,9 +1,6 @@
-using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using Registry.Domain.Lifecycle;
 using Registry.Signing.Payloads;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.Verification;
 

@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Registry.Domain.Certificates;
 using Registry.Domain.Identifiers;
-using Registry.Domain.Lifecycle;
 
 namespace Registry.Web.Data.Configurations;
 

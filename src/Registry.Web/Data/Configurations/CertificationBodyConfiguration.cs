@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Registry.Domain.Certificates;
 
 namespace Registry.Web.Data.Configurations;
 

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Registry.Domain.Certificates;
 using Registry.Web.Features.Publishing;
 
 namespace Registry.Web.Data.Configurations;

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Registry.Domain.Time;
-using Registry.Web.Data;
-
 namespace Registry.Web.Features.ApiKeys;
 
 /// <summary>Why a presented key was not accepted: for the server log only, never for the client.</summary>

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
-using Registry.Domain.Time;
 using static Registry.Web.Operations.OperatorConventions;
 
 namespace Registry.Web.Features.ApiKeys;

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Registry.Domain.Time;
-using Registry.Web.Data;
-
 namespace Registry.Web.Features.ApiKeys;
 
 /// <summary>The operator's side of API keys: create (the token is returned once), list, revoke.</summary>

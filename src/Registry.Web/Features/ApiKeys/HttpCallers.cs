@@ -1,4 +1,3 @@
-using System.Globalization;
 using Registry.Web.Features.Publishing;
 
 namespace Registry.Web.Features.ApiKeys;

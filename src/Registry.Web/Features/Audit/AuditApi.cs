@@ -1,6 +1,4 @@
-using System.Globalization;
 using Registry.Domain;
-using Registry.Domain.Time;
 using Registry.Web.Features.ApiKeys;
 
 namespace Registry.Web.Features.Audit;

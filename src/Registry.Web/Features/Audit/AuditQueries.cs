@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Registry.Domain;
 using Registry.Domain.Identifiers;
-using Registry.Web.Data;
 
 namespace Registry.Web.Features.Audit;
 

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Registry.Domain.Certificates;
-using Registry.Web.Data;
-
 namespace Registry.Web.Features.Certificates;
 
 /// <summary>A certificate with the body that issued it and the organisation that holds it.</summary>

@@ -1,10 +1,7 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Registry.Domain.Identifiers;
-using Registry.Domain.Lifecycle;
-using Registry.Domain.Time;
 
 namespace Registry.Web.Features.Certificates;
 

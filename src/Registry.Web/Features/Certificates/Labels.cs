@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Localization;
 using Registry.Domain.Levels;
-using Registry.Domain.Lifecycle;
 using Registry.Web.Features.Site;
 
 namespace Registry.Web.Features.Certificates;

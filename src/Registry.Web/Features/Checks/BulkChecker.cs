@@ -1,9 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Registry.Domain;
-using Registry.Domain.Certificates;
-using Registry.Domain.Lifecycle;
-using Registry.Domain.Time;
-using Registry.Web.Data;
 using Registry.Web.Features.Input.Tables;
 using Registry.Web.Features.Search.Querying;
 

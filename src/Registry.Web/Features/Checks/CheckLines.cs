@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Registry.Domain.Levels;
 using Registry.Web.Features.Certificates;

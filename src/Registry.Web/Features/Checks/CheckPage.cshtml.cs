@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Registry.Domain.Lifecycle;
 using Registry.Web.Features.Input;
 using Registry.Web.Features.Input.Tables;
 

@@ -1,4 +1,3 @@
-using Registry.Domain.Lifecycle;
 using Registry.Web.Features.Input.Tables;
 
 namespace Registry.Web.Features.Checks;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Registry.Domain.Certificates;
-
 namespace Registry.Web.Features.DemoData;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Registry.Domain.Certificates;
 using Registry.Domain.Geography;
 
 namespace Registry.Web.Features.DemoData;

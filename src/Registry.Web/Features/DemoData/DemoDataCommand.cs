@@ -1,11 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Registry.Domain.Lifecycle;
-using Registry.Domain.Time;
-using Registry.Web.Data;
 
 namespace Registry.Web.Features.DemoData;
 

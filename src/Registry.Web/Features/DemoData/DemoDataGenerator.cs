@@ -1,8 +1,5 @@
-using Registry.Domain.Certificates;
 using Registry.Domain.Geography;
 using Registry.Domain.Identifiers;
-using Registry.Domain.Lifecycle;
-using Registry.Domain.Time;
 
 namespace Registry.Web.Features.DemoData;
 

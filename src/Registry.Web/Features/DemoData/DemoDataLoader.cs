@@ -1,9 +1,6 @@
-using System.Globalization;
 using System.Threading.Channels;
 using Npgsql;
 using NpgsqlTypes;
-using Registry.Domain.Lifecycle;
-using Registry.Domain.Time;
 
 namespace Registry.Web.Features.DemoData;
 

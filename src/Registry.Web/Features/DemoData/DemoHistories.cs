@@ -1,7 +1,3 @@
-using Registry.Domain.Certificates;
-using Registry.Domain.Lifecycle;
-using Registry.Domain.Time;
-
 namespace Registry.Web.Features.DemoData;
 
 /// <summary>Where a demo certificate's history leaves it on the as-of date.</summary>

@@ -1,6 +1,3 @@
-using Registry.Domain.Certificates;
-using Registry.Domain.Lifecycle;
-
 namespace Registry.Web.Features.DemoData;
 
 /// <summary>

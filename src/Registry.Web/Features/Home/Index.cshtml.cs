@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Registry.Domain.Levels;
-using Registry.Domain.Lifecycle;
-using Registry.Domain.Time;
 
 namespace Registry.Web.Features.Home;
 

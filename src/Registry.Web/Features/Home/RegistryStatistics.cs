@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-using Registry.Domain.Lifecycle;
-using Registry.Domain.Time;
-using Registry.Web.Data;
 
 namespace Registry.Web.Features.Home;
 

@@ -1,11 +1,7 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Registry.Domain;
-using Registry.Domain.Certificates;
 using Registry.Domain.Identifiers;
-using Registry.Domain.Lifecycle;
-using Registry.Web.Data;
 using Registry.Web.Data.Outbox;
 
 namespace Registry.Web.Features.Publishing;

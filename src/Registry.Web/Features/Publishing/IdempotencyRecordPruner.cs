@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Registry.Web.Data;
 
 namespace Registry.Web.Features.Publishing;
 

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Registry.Domain;
 using Registry.Signing.Keys;
 using Registry.Web.Features.SigningKeys;

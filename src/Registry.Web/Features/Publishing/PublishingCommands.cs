@@ -1,10 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Registry.Domain;
-using Registry.Domain.Certificates;
 using Registry.Domain.Identifiers;
 using Registry.Domain.Levels;
-using Registry.Domain.Lifecycle;
-using Registry.Web.Data;
 using Registry.Web.Features.Certificates;
 using Registry.Web.Features.QrCodes;
 using Registry.Web.Features.SigningKeys;

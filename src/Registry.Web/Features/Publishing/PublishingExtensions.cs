@@ -1,4 +1,3 @@
-using Registry.Web.Data;
 using Registry.Web.Features.Certificates;
 using Registry.Web.Features.Publishing.Bulk;
 using Registry.Web.Features.QrCodes;

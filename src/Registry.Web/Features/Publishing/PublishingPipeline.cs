@@ -1,12 +1,10 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Registry.Domain;
 using Registry.Domain.Identifiers;
 using Registry.Domain.Text;
-using Registry.Web.Data;
 using Registry.Web.Features.Audit;
 
 namespace Registry.Web.Features.Publishing;

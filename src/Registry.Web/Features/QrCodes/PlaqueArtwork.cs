@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Registry.Web.Features.QrCodes;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Registry.Domain.Identifiers;
 using Registry.Signing.Claims;
 using Registry.Web.Features.Certificates;

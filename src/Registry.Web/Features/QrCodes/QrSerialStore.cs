@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Registry.Signing.Claims;
 using Registry.Signing.Keys;
-using Registry.Web.Data;
 using Registry.Web.Features.SigningKeys;
 
 namespace Registry.Web.Features.QrCodes;

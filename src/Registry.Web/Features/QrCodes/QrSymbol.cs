@@ -1,4 +1,3 @@
-using System.Globalization;
 using QRCoder;
 
 namespace Registry.Web.Features.QrCodes;

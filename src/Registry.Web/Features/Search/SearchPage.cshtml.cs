@@ -1,11 +1,8 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Primitives;
 using Registry.Domain.Geography;
 using Registry.Domain.Levels;
-using Registry.Domain.Lifecycle;
-using Registry.Domain.Time;
 using Registry.Web.Features.Search.Querying;
 
 namespace Registry.Web.Features.Search;

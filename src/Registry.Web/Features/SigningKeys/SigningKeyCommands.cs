@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Microsoft.Extensions.Options;
 using Registry.Signing.Keys;
 using Registry.Web.Operations;

@@ -1,10 +1,6 @@
 using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Registry.Domain.Certificates;
-using Registry.Domain.Time;
 using Registry.Signing.Keys;
-using Registry.Web.Data;
 using Registry.Web.Data.Configurations;
 
 namespace Registry.Web.Features.SigningKeys;

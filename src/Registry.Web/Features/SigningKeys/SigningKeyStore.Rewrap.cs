@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
 using Registry.Signing.Keys;
 
 namespace Registry.Web.Features.SigningKeys;

@@ -1,9 +1,7 @@
 using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Registry.Signing.Keys;
-using Registry.Web.Data;
 
 namespace Registry.Web.Features.SigningKeys;
 

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-using Registry.Web.Data;
 
 namespace Registry.Web.Features.Site;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Registry.Web.Features.ApiKeys;
 
 namespace Registry.Web.Features.Site;

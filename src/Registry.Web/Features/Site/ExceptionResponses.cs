@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Registry.Web.Data;
 using Registry.Web.Features.ApiKeys;
 using Registry.Web.Features.Publishing;
 

@@ -1,5 +1,4 @@
 using Npgsql;
-using Registry.Domain.Lifecycle;
 using Registry.Web.Data.Outbox;
 
 namespace Registry.Web.Features.StatusFeed;

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Registry.Web.Data;
 using Registry.Web.Data.Outbox;
 using StackExchange.Redis;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Registry.Domain.Lifecycle;
-using Registry.Domain.Time;
 using Registry.Signing.Claims;
 
 namespace Registry.Web.Features.Verification;

@@ -1,5 +1,3 @@
-using Registry.Domain.Lifecycle;
-
 namespace Registry.Web.Features.Verification;
 
 /// <summary>

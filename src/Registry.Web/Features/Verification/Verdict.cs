@@ -1,4 +1,3 @@
-using Registry.Domain.Lifecycle;
 using Registry.Signing.Claims;
 
 namespace Registry.Web.Features.Verification;

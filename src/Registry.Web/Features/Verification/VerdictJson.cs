@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Localization;
-using Registry.Domain.Lifecycle;
 using Registry.Signing.Claims;
 
 namespace Registry.Web.Features.Verification;

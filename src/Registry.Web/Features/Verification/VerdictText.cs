@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Localization;
-using Registry.Domain.Lifecycle;
 using Registry.Signing.Claims;
 using Registry.Web.Features.Site;
 

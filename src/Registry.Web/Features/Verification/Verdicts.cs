@@ -1,4 +1,3 @@
-using Registry.Domain.Lifecycle;
 using Registry.Signing.Payloads;
 using Registry.Web.Features.Certificates;
 

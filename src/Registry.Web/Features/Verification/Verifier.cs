@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Options;
-using Registry.Domain.Lifecycle;
-using Registry.Domain.Time;
 using Registry.Signing.Payloads;
 using Registry.Web.Features.Certificates;
 using Registry.Web.Features.SigningKeys;

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Registry.Domain.Certificates;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.GraphQL.Mutations;
 

@@ -1,10 +1,6 @@
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Registry.Domain.Lifecycle;
 using Registry.Web.Features.Audit;
 using Registry.Web.Features.SigningKeys;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.GraphQL.Mutations;
 

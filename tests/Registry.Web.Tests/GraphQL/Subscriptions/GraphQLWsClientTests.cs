@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.GraphQL.Subscriptions;
 

@@ -1,5 +1,3 @@
-using Registry.Web.Tests.TestSupport;
-
 namespace Registry.Web.Tests.GraphQL.Subscriptions;
 
 /// <summary>Every way to break the graphql-transport-ws protocol ends the connection with the protocol's close code.</summary>

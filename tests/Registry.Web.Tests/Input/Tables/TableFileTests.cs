@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Text;
 using MiniExcelLibs;
 using Registry.Web.Features.Input.Tables;
 

@@ -1,12 +1,8 @@
-using System.Net;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Signing.Keys;
 using Registry.Web.Features.Audit;
 using Registry.Web.Features.Publishing;
 using Registry.Web.Features.SigningKeys;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.Publishing.Api;
 

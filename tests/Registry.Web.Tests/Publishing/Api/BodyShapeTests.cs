@@ -1,6 +1,3 @@
-using System.Net;
-using Registry.Web.Tests.TestSupport;
-
 namespace Registry.Web.Tests.Publishing.Api;
 
 /// <summary>Members of the wrong JSON type in a single call's body: a 400 naming the member, never a 500 (found by ops/soak).</summary>

@@ -1,8 +1,6 @@
-using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Web.Features.SigningKeys;
 using Registry.Web.Tests.GraphQL;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.Publishing.Api;
 

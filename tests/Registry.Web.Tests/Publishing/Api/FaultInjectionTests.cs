@@ -1,12 +1,7 @@
 using System.Data.Common;
-using System.Net;
 using System.Runtime.CompilerServices;
-using System.Text;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.Publishing.Api;
 

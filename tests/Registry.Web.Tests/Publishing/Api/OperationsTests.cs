@@ -1,10 +1,6 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Registry.Domain.Lifecycle;
 using Registry.Web.Features.Publishing;
 using Registry.Web.Features.SigningKeys;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.Publishing.Api;
 

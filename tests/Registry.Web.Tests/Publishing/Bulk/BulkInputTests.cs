@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Registry.Web.Tests.TestSupport;
-
 namespace Registry.Web.Tests.Publishing.Bulk;
 
 /// <summary>Bulk documents that cannot be read, or are too big: refused whole, before any row is applied.</summary>

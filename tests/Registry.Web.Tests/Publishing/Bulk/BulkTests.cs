@@ -1,10 +1,4 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Registry.Web.Features.Audit;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.Publishing.Bulk;
 

@@ -1,6 +1,5 @@
 using Lucene.Net.Index;
 using Lucene.Net.Store;
-using Registry.Domain.Lifecycle;
 using Registry.Web.Features.Search.Index;
 using Registry.Web.Features.Search.Indexing;
 

@@ -1,6 +1,4 @@
-using Registry.Domain.Lifecycle;
 using Registry.Web.Features.Search.Querying;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.Search.Indexing;
 

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using Registry.Domain.Lifecycle;
 
 namespace Registry.Web.Tests.Search.Indexing;
 

@@ -1,10 +1,8 @@
 using Npgsql;
 using Registry.Domain.Certificates;
-using Registry.Domain.Lifecycle;
 using Registry.Domain.Time;
 using Registry.Web.Features.DemoData;
 using Registry.Web.Features.Publishing;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.Search.Indexing;
 

@@ -1,9 +1,7 @@
 using Lucene.Net.Index;
 using Lucene.Net.Store;
-using Registry.Domain.Lifecycle;
 using Registry.Domain.Time;
 using Registry.Web.Features.Search.Index;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.Search.Indexing;
 

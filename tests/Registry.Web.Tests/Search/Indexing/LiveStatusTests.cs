@@ -1,8 +1,6 @@
-using Registry.Domain.Lifecycle;
 using Registry.Web.Features.Search.Index;
 using Registry.Web.Features.Search.Indexing;
 using Registry.Web.Features.Search.Querying;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.Search.Indexing;
 

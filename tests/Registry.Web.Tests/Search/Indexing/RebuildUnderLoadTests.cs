@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Registry.Domain.Lifecycle;
 using Registry.Web.Features.Search.Index;
 using Registry.Web.Features.Search.Indexing;
 using Registry.Web.Features.Search.Querying;

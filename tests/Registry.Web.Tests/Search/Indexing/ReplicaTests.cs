@@ -1,5 +1,3 @@
-using Registry.Domain.Lifecycle;
-
 namespace Registry.Web.Tests.Search.Indexing;
 
 /// <summary>Several web instances each keep a replica of their own, all fed from the one outbox.</summary>

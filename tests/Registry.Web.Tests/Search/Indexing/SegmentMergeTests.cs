@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using Registry.Domain.Lifecycle;
 using Registry.Web.Features.Search.Index;
 
 namespace Registry.Web.Tests.Search.Indexing;

@@ -1,7 +1,5 @@
-using Registry.Domain.Lifecycle;
 using Registry.Web.Features.Search.Index;
 using Registry.Web.Features.Search.Indexing;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.Search.Indexing;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Registry.Web.Tests.Search.Querying;
 
 /// <summary>What people (and scripts) type into a search box that a search must survive.</summary>

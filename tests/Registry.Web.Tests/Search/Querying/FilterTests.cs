@@ -1,4 +1,3 @@
-using Registry.Domain.Lifecycle;
 using Registry.Web.Features.Search.Querying;
 
 namespace Registry.Web.Tests.Search.Querying;

@@ -1,10 +1,7 @@
-using System.Globalization;
 using Registry.Domain.Certificates;
 using Registry.Domain.Identifiers;
 using Registry.Domain.Levels;
-using Registry.Domain.Lifecycle;
 using Registry.Web.Features.Publishing;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.Search.Querying;
 

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Registry.Web.Data;
@@ -6,7 +5,6 @@ using Registry.Web.Features.DemoData;
 using Registry.Web.Features.Search.Index;
 using Registry.Web.Features.Search.Indexing;
 using Registry.Web.Features.Search.Querying;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.Search.Querying;
 

@@ -1,11 +1,6 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
-using System.Text.Json;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Registry.Web.Features.Search.Querying;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.Search.Querying;
 

@@ -1,5 +1,4 @@
 using AngleSharp.Html.Parser;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.Search.Querying;
 

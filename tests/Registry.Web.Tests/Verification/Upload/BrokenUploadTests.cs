@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
-
 namespace Registry.Web.Tests.Verification.Upload;
 
 /// <summary>Empty, cut-off and badly named multipart bodies on both upload paths: a clear 400 each, never a 500.</summary>

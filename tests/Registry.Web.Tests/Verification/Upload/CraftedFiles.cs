@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
-using System.Text;
 using SkiaSharp;
 
 namespace Registry.Web.Tests.Verification.Upload;

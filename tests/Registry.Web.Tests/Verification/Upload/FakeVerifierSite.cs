@@ -1,5 +1,4 @@
 using Registry.Web.Features.Verification;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.Verification.Upload;
 

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
 using Registry.Web.Features.Verification.Upload;
 
 namespace Registry.Web.Tests.Verification.Upload;

@@ -1,9 +1,5 @@
-using System.Net;
-using System.Text.Json;
 using AngleSharp.Html.Parser;
-using Registry.Domain.Lifecycle;
 using Registry.Web.Features.Verification.Upload;
-using Registry.Web.Tests.TestSupport;
 
 namespace Registry.Web.Tests.Verification.Upload;
 

@@ -1,5 +1,3 @@
-using Registry.Web.Data;
-
 namespace Registry.Web.Features.Certificates.Caching;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Registry.Domain.Time;
-
 namespace Registry.Web.Features.GraphQL.Api;
 
 /// <summary>

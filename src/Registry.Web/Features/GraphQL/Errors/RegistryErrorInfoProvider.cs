@@ -2,7 +2,6 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Validation;
 using Registry.Domain;
-using Registry.Web.Data;
 
 namespace Registry.Web.Features.GraphQL.Errors;
 

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Registry.Domain.Certificates;
-using Registry.Domain.Lifecycle;
-using Registry.Web.Data;
 using Registry.Web.Features.Certificates;
 
 namespace Registry.Web.Features.GraphQL.Loaders;

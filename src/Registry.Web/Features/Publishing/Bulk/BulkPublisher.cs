@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Registry.Web.Data;
 using Registry.Web.Features.Publishing.Rows;
 
 namespace Registry.Web.Features.Publishing.Bulk;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Registry.Domain.Time;
-
 namespace Registry.Web.Features.Publishing.Rows;
 
 /// <summary>

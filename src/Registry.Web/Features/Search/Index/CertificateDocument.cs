@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Lucene.Net.Documents;
 using Lucene.Net.Util;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Registry.Web.Features.Search.Index;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Registry.Domain.Lifecycle;
-
 namespace Registry.Web.Features.Search.Index;
 
 /// <summary>One certificate flattened with its holder and body: what the index holds and shows.</summary>

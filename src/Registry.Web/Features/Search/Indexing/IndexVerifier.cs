@@ -1,12 +1,9 @@
 using System.Data;
-using System.Globalization;
 using System.Text.Json;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
 using Npgsql;
-using Registry.Domain.Lifecycle;
-using Registry.Domain.Time;
 using Registry.Web.Features.Search.Index;
 using Registry.Web.Features.Search.Querying;
 using Registry.Web.Data.Outbox;

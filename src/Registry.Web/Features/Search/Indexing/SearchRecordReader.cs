@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using Npgsql;
-using Registry.Domain.Lifecycle;
 using Registry.Web.Features.Search.Index;
 
 namespace Registry.Web.Features.Search.Indexing;

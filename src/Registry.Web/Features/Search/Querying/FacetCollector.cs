@@ -1,6 +1,5 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Registry.Domain.Lifecycle;
 using Registry.Web.Features.Search.Index;
 
 namespace Registry.Web.Features.Search.Querying;

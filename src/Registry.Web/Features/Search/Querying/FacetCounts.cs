@@ -1,5 +1,3 @@
-using Registry.Domain.Lifecycle;
-
 namespace Registry.Web.Features.Search.Querying;
 
 public sealed record FacetValue(string Value, int Count);

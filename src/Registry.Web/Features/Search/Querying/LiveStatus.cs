@@ -1,5 +1,4 @@
 using Npgsql;
-using Registry.Domain.Lifecycle;
 using Registry.Web.Features.Search.Index;
 
 namespace Registry.Web.Features.Search.Querying;

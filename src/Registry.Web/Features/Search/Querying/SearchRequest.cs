@@ -1,5 +1,3 @@
-using Registry.Domain.Lifecycle;
-
 namespace Registry.Web.Features.Search.Querying;
 
 /// <summary>What a user asked for: free text, filters and a page.</summary>

@@ -1,4 +1,3 @@
-using Registry.Domain.Lifecycle;
 using Registry.Web.Features.Search.Index;
 
 namespace Registry.Web.Features.Search.Querying;

@@ -1,7 +1,5 @@
 using Lucene.Net.Search;
 using Npgsql;
-using Registry.Domain.Lifecycle;
-using Registry.Domain.Time;
 using Registry.Web.Features.Search.Analysis;
 using Registry.Web.Features.Search.Index;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using GraphQL;
 using GraphQL.Types;
 using Registry.Web.Features.GraphQL.Api.Mutations;

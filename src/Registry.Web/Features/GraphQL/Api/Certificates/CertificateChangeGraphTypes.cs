@@ -1,5 +1,4 @@
 using GraphQL.Types;
-using Registry.Domain.Lifecycle;
 using Registry.Web.Features.GraphQL.Api.Scalars;
 using Registry.Web.Features.Publishing;
 

@@ -1,8 +1,6 @@
 using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
-using Registry.Domain.Certificates;
-using Registry.Domain.Lifecycle;
 using Registry.Web.Features.Certificates;
 using Registry.Web.Features.GraphQL.Api.Organisations;
 using Registry.Web.Features.GraphQL.Api.ReferenceData;

@@ -1,6 +1,4 @@
 using Registry.Domain.Levels;
-using Registry.Domain.Lifecycle;
-using Registry.Domain.Time;
 
 namespace Registry.Web.Features.GraphQL.Api.Certificates;
 

@@ -1,5 +1,4 @@
 using GraphQL.Types;
-using Registry.Domain.Lifecycle;
 using Registry.Web.Features.Certificates;
 using Registry.Web.Features.GraphQL.Api.ReferenceData;
 using Registry.Web.Features.GraphQL.Api.Scalars;

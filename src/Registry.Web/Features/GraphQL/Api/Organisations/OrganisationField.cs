@@ -1,8 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 using Registry.Domain.Identifiers;
-using Registry.Web.Data;
 using Registry.Web.Features.GraphQL.Errors;
 using Registry.Web.Features.GraphQL.Limits;
 

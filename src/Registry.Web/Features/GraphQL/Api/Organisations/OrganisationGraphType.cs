@@ -1,5 +1,4 @@
 using GraphQL.Types;
-using Registry.Domain.Certificates;
 using Registry.Web.Features.GraphQL.Api.Certificates;
 using Registry.Web.Features.GraphQL.Api.ReferenceData;
 using Registry.Web.Features.GraphQL.Loaders;

@@ -1,5 +1,4 @@
 using GraphQL.Types;
-using Registry.Domain.Certificates;
 
 namespace Registry.Web.Features.GraphQL.Api.ReferenceData;
 

@@ -1,9 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 using Registry.Domain.Geography;
 using Registry.Domain.Levels;
-using Registry.Web.Data;
 
 namespace Registry.Web.Features.GraphQL.Api.ReferenceData;
 

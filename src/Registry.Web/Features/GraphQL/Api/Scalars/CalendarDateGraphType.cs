@@ -1,6 +1,4 @@
-using System.Globalization;
 using Registry.Domain;
-using Registry.Domain.Time;
 using Registry.Web.Features.GraphQL.Errors;
 
 namespace Registry.Web.Features.GraphQL.Api.Scalars;

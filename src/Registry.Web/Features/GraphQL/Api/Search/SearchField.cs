@@ -2,7 +2,6 @@ using GraphQL;
 using GraphQL.Types;
 using Registry.Domain.Geography;
 using Registry.Domain.Levels;
-using Registry.Domain.Lifecycle;
 using Registry.Web.Features.GraphQL.Errors;
 using Registry.Web.Features.GraphQL.Limits;
 using Registry.Web.Features.GraphQL.Paging;

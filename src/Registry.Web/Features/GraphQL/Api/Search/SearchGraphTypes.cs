@@ -1,7 +1,6 @@
 using GraphQL.Types;
 using Registry.Domain.Geography;
 using Registry.Domain.Levels;
-using Registry.Domain.Lifecycle;
 using Registry.Web.Features.Certificates;
 using Registry.Web.Features.GraphQL.Api.Certificates;
 using Registry.Web.Features.GraphQL.Api.Scalars;

@@ -1,5 +1,4 @@
 using GraphQL.Types;
-using Registry.Domain.Lifecycle;
 
 namespace Registry.Web.Features.GraphQL.Api.StatusChanges;
 

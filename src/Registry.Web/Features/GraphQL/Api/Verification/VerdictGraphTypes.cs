@@ -2,7 +2,6 @@ using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using Registry.Domain.Certificates;
 using Registry.Signing.Claims;
 using Registry.Web.Features.Certificates;
 using Registry.Web.Features.GraphQL.Api.Certificates;
