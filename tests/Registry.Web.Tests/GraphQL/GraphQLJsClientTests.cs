@@ -23,7 +23,7 @@ public sealed class GraphQLJsClientTests(GraphQLSite site)
 
         exitCode.ShouldBe(0, output);
         output.ShouldContain("\"ok\":true");
-        output.ShouldContain("\"queryFields\":[\"certificate\",\"search\",\"organisation\",\"bodies\",\"schemes\",\"provinces\",\"verify\",\"auditLog\"]");
+        output.ShouldContain("\"queryFields\":[\"certificate\",\"search\",\"organisation\",\"bodies\",\"schemes\",\"provinces\",\"verify\",\"auditLog\",\"check\"]");
         output.ShouldContain("\"mutationFields\":[\"issueCertificate\",\"renewCertificate\",\"changeScope\",\"changeLevel\",\"suspendCertificate\",\"reinstateCertificate\",\"withdrawCertificate\",\"cancelCertificate\",\"rotateSigningKey\",\"revokeSigningKey\",\"issueQr\",\"bulkPublish\"]");
     }
 

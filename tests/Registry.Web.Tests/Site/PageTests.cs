@@ -35,6 +35,23 @@ public sealed class PageTests(RegistryDatabase database)
         response.Headers.GetValues("Set-Cookie").ShouldContain(c => c.Contains(".AspNetCore.Culture=c%3Den%7Cuic%3Den"));
     }
 
+    [Fact]
+    public async Task The_language_switch_keeps_the_page_and_its_query()
+    {
+        using var client = database.Site.CreatePageClient();
+
+        var html = await (await SearchPages.GetAsync(client, "/search?q=%E7%94%B5%E6%A2%AF&status=Valid&status=Suspended&lang=zh-CN")).Content.ReadAsStringAsync();
+
+        var links = _parser.ParseDocument(html).QuerySelectorAll("nav.languages a").Select(a => a.GetAttribute("href")).ToList();
+        links.ShouldBe([
+            "/search?q=%E7%94%B5%E6%A2%AF&status=Valid&status=Suspended&lang=zh-CN",
+            "/search?q=%E7%94%B5%E6%A2%AF&status=Valid&status=Suspended&lang=en",
+        ]);
+        var english = _parser.ParseDocument(await (await SearchPages.GetAsync(client, links[1]!)).Content.ReadAsStringAsync());
+        english.DocumentElement.GetAttribute("lang").ShouldBe("en");
+        english.QuerySelector("input#q")!.GetAttribute("value").ShouldBe("电梯");
+    }
+
     [Theory]
     [InlineData("/no/such/page")]
     [InlineData("/error/500")]

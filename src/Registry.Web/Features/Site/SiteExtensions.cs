@@ -72,4 +72,14 @@ public static class SiteExtensions
     }
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    /// <summary>The address of this page in another language: the same path and query, with only <c>lang</c> changed.</summary>
+    public static string InLanguage(HttpRequest request, string culture)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var query = request.Query.Where(p => !p.Key.Equals("lang", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)))
+            .Append(new KeyValuePair<string, string?>("lang", culture));
+        return (request.PathBase + request.Path).Value + QueryString.Create(query);
+    }
 }

@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using Registry.Web.Features.GraphQL.Api.Audit;
 using Registry.Web.Features.GraphQL.Api.Certificates;
+using Registry.Web.Features.GraphQL.Api.Checks;
 using Registry.Web.Features.GraphQL.Api.Organisations;
 using Registry.Web.Features.GraphQL.Api.ReferenceData;
 using Registry.Web.Features.GraphQL.Api.Search;
@@ -23,5 +24,6 @@ public sealed class QueryGraphType : ObjectGraphType
         ReferenceDataFields.AddTo(this);
         VerifyField.AddTo(this);
         AuditLogField.AddTo(this);
+        CheckField.AddTo(this);
     }
 }
