@@ -26,6 +26,10 @@ public sealed record CreditCode
     public static CreditCode Parse(string? raw) =>
         TryParse(raw, out var code, out var failure) ? code : throw new DomainException(failure.Code, failure.Message);
 
+    /// <summary>Whether folded text has a credit code's shape (length, alphabet, division digits), whatever its check character.</summary>
+    public static bool HasShape(string folded) =>
+        folded is { Length: Length } && folded.All(c => Alphabet.Contains(c, StringComparison.Ordinal)) && folded.AsSpan(2, 6).ContainsOnlyDigits();
+
     public static bool TryParse(string? raw, out CreditCode code, out (string Code, string Message) failure)
     {
         code = null!;

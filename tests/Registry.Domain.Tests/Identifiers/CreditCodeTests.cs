@@ -274,4 +274,15 @@ public class CreditCodeTests
         (chars[position], chars[position + 1]) = (chars[position + 1], chars[position]);
         return new string(chars);
     }
+
+    [Theory]
+    [InlineData("91370200163562681G", true)]
+    [InlineData("91370200163562681H", true)]
+    [InlineData("SVCDEMO12202200300", false)]
+    [InlineData("9137020016356268", false)]
+    [InlineData("91AB0200163562681G", false)]
+    public void The_shape_of_a_credit_code_is_told_apart_from_its_check(string folded, bool shaped)
+    {
+        CreditCode.HasShape(folded).ShouldBe(shaped);
+    }
 }

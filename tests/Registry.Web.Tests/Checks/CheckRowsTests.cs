@@ -48,9 +48,10 @@ public sealed class CheckRowsTests
     }
 
     [Fact]
-    public void A_credit_code_in_the_name_column_is_still_a_credit_code()
+    public void A_credit_code_or_a_number_in_the_name_column_is_still_what_it_is()
     {
         Read($"公司名称\n{Code}")[0].AskedAs.ShouldBe(AskedAs.CreditCode);
+        Read("投标人\nsc-2024/0012\n美的集团")[0].Number.ShouldBe("SC20240012");
     }
 
     [Theory]
@@ -72,6 +73,17 @@ public sealed class CheckRowsTests
 
         ask.AskedAs.ShouldBe(AskedAs.Unreadable);
         ask.Problem!.Code.ShouldBe(DomainErrorCodes.CreditCodeCheckFailed);
+    }
+
+    [Theory]
+    [InlineData("SVC-DEMO12-2022/00300", "SVCDEMO12202200300")]
+    [InlineData("DEMO05/ASE/2022.00528", "DEMO05ASE202200528")]
+    public void An_eighteen_character_certificate_number_is_not_taken_for_a_mistyped_credit_code(string typed, string normalized)
+    {
+        var ask = Read(typed)[0];
+
+        ask.AskedAs.ShouldBe(AskedAs.CertificateNumber);
+        ask.Number.ShouldBe(normalized);
     }
 
     [Fact]

@@ -147,15 +147,20 @@ public static class CheckRows
         return new CheckAsk(number, row.SourceRow, asked, certificate, creditCode, name, certificate is null && creditCode is null && name is null ? problem ?? Nothing() : problem);
     }
 
-    // Eighteen letters and digits are a credit code, mistyped, in any column; so is anything in the credit code column.
+    // A credit code's shape (eighteen characters of its alphabet, a six-digit division code at positions 3 to 8) that
+    // fails its check is a mistyped credit code in any column; so is anything in the credit code column. Certificate
+    // numbers of eighteen characters almost always hold a letter the alphabet leaves out (I, O, S, V, Z) or letters
+    // where the division code stands.
     private static bool LooksLikeCreditCode(string folded, Column? column) =>
-        column == Column.CreditCode || folded.Length == 18 && folded.All(char.IsAsciiLetterOrDigit) && folded.Count(char.IsAsciiDigit) >= 10;
+        column == Column.CreditCode
+        || Registry.Domain.Identifiers.CreditCode.HasShape(folded);
 
     // A certificate number has letters and digits only, once folded, and at least one digit; a company name has Han
-    // characters or spaces. The number column is read as numbers whatever they look like.
+    // characters or spaces, so a number typed in the name column is still a number. The number column is read as
+    // numbers whatever they look like.
     private static bool LooksLikeNumber(string folded, Column? column) =>
         column == Column.Number
-        || column is null && folded.Length >= CertificateNumber.MinNormalizedLength && folded.All(char.IsAsciiLetterOrDigit) && folded.Any(char.IsAsciiDigit);
+        || column is null or Column.Name && folded.Length >= CertificateNumber.MinNormalizedLength && folded.All(char.IsAsciiLetterOrDigit) && folded.Any(char.IsAsciiDigit);
 
     // The 序号 column people keep at the left: a short whole number is a row number, not a name.
     private static bool IsRowNumber(string folded, Column? column) =>
