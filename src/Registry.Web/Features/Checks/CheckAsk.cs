@@ -92,7 +92,8 @@ public static class CheckRows
 
     private static CheckAsk Read(int number, TableRow row, Column[]? columns)
     {
-        var asked = string.Join(" | ", row.Cells.Where(c => c.Length > 0));
+        // What was asked is what was read: the cells of the columns a heading names, or every cell without one.
+        var asked = string.Join(" | ", row.Cells.Where((c, i) => c.Length > 0 && (columns is null || (i < columns.Length && columns[i] != Column.Ignored))));
         string? certificate = null, creditCode = null, name = null;
         CheckProblem? problem = null;
         for (var i = 0; i < row.Cells.Count; i++)
