@@ -125,6 +125,48 @@ public sealed class CertificatePageTests(RegistryDatabase database)
         page.QuerySelector("[data-testid=as-published]")!.GetAttribute("data-status").ShouldBe(nameof(CertificateStatus.Valid));
     }
 
+    [Fact]
+    public async Task An_instant_shows_what_the_registry_said_then_and_the_history_marks_the_back_dated_change()
+    {
+        var (certificate, body) = await _registry.IssueAsync(new DateOnly(2025, 1, 10));
+        await SuspendAsync(certificate.Number, body, new DateOnly(2026, 3, 1), published: TestClocks.ChinaNoon(2026, 3, 10));
+        using var client = database.Site.CreatePageClient();
+
+        var before = await PageAsync(client, $"/certificates/{certificate.NormalizedNumber}?at=2026-03-10T11:59");
+        var after = await PageAsync(client, $"/certificates/{certificate.NormalizedNumber}?at=2026-03-10T12:00:01");
+        var withOffset = await PageAsync(client, $"/certificates/{certificate.NormalizedNumber}?at={Uri.EscapeDataString("2026-03-10T04:00:01Z")}");
+
+        before.QuerySelector("[data-testid=said-at]")!.GetAttribute("data-status").ShouldBe(nameof(CertificateStatus.Valid), "published at noon, so not yet said at 11:59");
+        after.QuerySelector("[data-testid=said-at]")!.GetAttribute("data-status").ShouldBe(nameof(CertificateStatus.Suspended));
+        withOffset.QuerySelector("[data-testid=said-at]")!.GetAttribute("data-status").ShouldBe(nameof(CertificateStatus.Suspended), "04:00:01Z is 12:00:01 in China");
+        after.QuerySelector("input#at")!.GetAttribute("value").ShouldBe("2026-03-10T12:00:01");
+        var rows = after.QuerySelectorAll("[data-testid=history] tbody tr").ToList();
+        rows.Single(r => r.GetAttribute("data-kind") == "Suspended").GetAttribute("data-backdated-days").ShouldBe("9");
+        rows.Single(r => r.GetAttribute("data-kind") == "Issued").GetAttribute("data-backdated-days").ShouldBe("0");
+        after.QuerySelectorAll("[data-testid=backdated]").Length.ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData("garbage")]
+    [InlineData("2026-03-10")]
+    [InlineData("1999-01-01T00:00")]
+    public async Task A_malformed_instant_gives_a_400_page(string at)
+    {
+        var (certificate, _) = await _registry.IssueAsync(new DateOnly(2025, 9, 2));
+        using var client = database.Site.CreatePageClient();
+
+        var response = await client.GetAsync($"/certificates/{certificate.NormalizedNumber}?at={Uri.EscapeDataString(at)}");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    private async Task<AngleSharp.Html.Dom.IHtmlDocument> PageAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, url);
+        return _parser.ParseDocument(await response.Content.ReadAsStringAsync());
+    }
+
     [Theory]
     [InlineData("garbage")]
     [InlineData("2026-13-01")]
