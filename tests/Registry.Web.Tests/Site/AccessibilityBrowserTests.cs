@@ -1,0 +1,69 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Registry.Web.Tests.Site;
+
+/// <summary>
+/// axe-core (Deque.AxeCore.Playwright) on the pages people use, in both languages, checked against WCAG 2.2 A and AA:
+/// no serious or critical violation.
+/// </summary>
+public sealed class AccessibilityBrowserTests(RegistryDatabase database) : BrowserTest
+{
+    private static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+    [Fact]
+    public async Task The_public_pages_have_no_serious_or_critical_violations()
+    {
+        var (certificate, body) = await new TestRegistry(database).IssueAsync(new DateOnly(2026, 2, 5));
+        string creditCode;
+        await using (var db = database.CreateContext())
+        {
+            creditCode = (await db.Organisations.FindAsync([certificate.OrganisationId], TestContext.Current.CancellationToken))!.CreditCode;
+        }
+
+        var paths = new[]
+        {
+            "/", "/search?q=%E6%B5%8B%E8%AF%95", $"/certificates/{certificate.NormalizedNumber}?on=2026-03-01", "/verify", "/check",
+            "/bodies", $"/bodies/{body.Code}", $"/organisations/{creditCode}", "/no/such/page",
+        };
+        var found = new List<string>();
+        foreach (var language in new[] { "zh-CN", "en" })
+        {
+            var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = language });
+            var page = await context.NewPageAsync();
+            foreach (var path in paths)
+            {
+                await page.GotoAsync(new Uri(database.BrowserSiteAddress, path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "lang=" + language).ToString());
+                var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] } });
+                found.AddRange(result.Violations
+                    .Where(v => v.Impact is "serious" or "critical")
+                    .Select(v => $"{language} {path}: {v.Id} ({v.Impact}) {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}"));
+            }
+
+            await context.DisposeAsync();
+        }
+
+        found.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_check_results_table_has_no_serious_or_critical_violations()
+    {
+        var companies = await CheckedCompanies.CreateAsync(database);
+        using (var browserSite = new HttpClient { BaseAddress = database.BrowserSiteAddress })
+        {
+            await SearchPages.WaitUntilFoundAsync(browserSite, companies.Valid.NormalizedNumber);
+        }
+
+        var page = await (await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN" })).NewPageAsync();
+        await page.GotoAsync(new Uri(database.BrowserSiteAddress, "/check").ToString());
+        await page.FillAsync("#check-list", $"{companies.Valid.Number}\n{companies.Withdrawn.CreditCode}\n91370200163562681H");
+        await page.ClickAsync("[data-testid=check-form] button[type=submit]");
+        await page.WaitForSelectorAsync("[data-testid=check-results]");
+
+        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] } });
+
+        result.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").ShouldBeEmpty();
+    }
+}
