@@ -11,7 +11,8 @@ public static class Chromium
     public static string ExecutablePath =>
         Environment.GetEnvironmentVariable("REGISTRY_CHROMIUM") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
 
-    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
+    /// <param name="extraArguments">More command-line switches, such as a fake camera for the scanning tests.</param>
+    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync(params string[] extraArguments)
     {
         File.Exists(ExecutablePath).ShouldBeTrue($"Chromium is needed for page tests at {ExecutablePath}: run ops/test, which installs Debian's chromium.");
         var playwright = await Playwright.CreateAsync();
@@ -19,7 +20,7 @@ public static class Chromium
         {
             ExecutablePath = ExecutablePath,
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", .. extraArguments],
         });
         return (playwright, browser);
     }
