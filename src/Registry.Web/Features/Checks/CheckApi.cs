@@ -57,7 +57,7 @@ internal static class CheckApi
 
         if (problem is not null)
         {
-            return Problem(problem.Status, problem.Code, problem.Message);
+            return Problem(problem);
         }
 
         CheckReport report;
@@ -83,8 +83,9 @@ internal static class CheckApi
         request.GetTypedHeaders().Accept.OrderByDescending(a => a.Quality ?? 1).FirstOrDefault() is { } best
         && best.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase);
 
-    private static IResult TooLarge() => Problem(StatusCodes.Status413PayloadTooLarge, "FILE_TOO_LARGE",
-        $"A list may have at most {TableLimits.MaxBytes / 1024 / 1024} MiB.");
+    private static IResult TooLarge() => Problem(TableProblem.TooLarge());
+
+    private static IResult Problem(TableProblem problem) => Problem(problem.Status, problem.Code, problem.Message);
 
     private static IResult Problem(int status, string code, string detail) => ApiProblems.Result(status, Title(status), code, detail);
 

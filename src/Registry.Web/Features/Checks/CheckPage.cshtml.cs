@@ -120,7 +120,7 @@ public sealed class CheckPageModel(BulkChecker checker, IStringLocalizer<SharedR
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return (null, TableProblem.TooLarge($"A list may have at most {TableLimits.MaxBytes / 1024 / 1024} MiB."));
+            return (null, TableProblem.TooLarge());
         }
         catch (Exception e) when (e is InvalidDataException or InvalidOperationException or BadHttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
         {
@@ -135,15 +135,10 @@ public sealed class CheckPageModel(BulkChecker checker, IStringLocalizer<SharedR
 
         if (form.Files.GetFile("file") is { Length: > 0 } file)
         {
-            if (file.Length > TableLimits.MaxBytes)
-            {
-                return (null, TableProblem.TooLarge($"The file has {file.Length:N0} bytes; a list may have at most {TableLimits.MaxBytes / 1024 / 1024} MiB."));
-            }
-
             await using var stream = file.OpenReadStream();
             var bytes = await CappedBody.ReadAsync(stream, TableLimits.MaxBytes, cancellationToken);
             return bytes is null
-                ? (null, TableProblem.TooLarge($"A list may have at most {TableLimits.MaxBytes / 1024 / 1024} MiB."))
+                ? (null, TableProblem.TooLarge())
                 : TableFile.Read(bytes, CheckRows.MaxRows);
         }
 

@@ -47,7 +47,7 @@ public static class TableFile
     {
         if (content.Length > TableLimits.MaxBytes)
         {
-            return (null, TableProblem.TooLarge($"The file has {content.Length:N0} bytes; a list may have at most {TableLimits.MaxBytes / 1024 / 1024} MiB."));
+            return (null, TableProblem.TooLarge(content.Length));
         }
 
         if (content.IsEmpty)
