@@ -219,6 +219,6 @@ bench_prepare_database() {
         dotnet Registry.Web.dll migrate >/dev/null
         log "seeding $BENCH_COUNT demo certificates with seed $seed if $BENCH_DB is empty (a million takes a few minutes, once)"
         dotnet Registry.Web.dll seed --if-empty --count "$BENCH_COUNT" --seed "$seed"
-        dotnet Registry.Web.dll keys ensure --all-bodies >/dev/null
+        dotnet Registry.Web.dll keys ensure --all-bodies --receipts >/dev/null
     )
 }

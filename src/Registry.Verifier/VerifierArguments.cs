@@ -1,6 +1,8 @@
 namespace Registry.Verifier;
 
-internal sealed record VerifierArguments(string JwksPath, string? Host, string Scanned, bool Help)
+/// <param name="Scanned">The payload or URL to verify; empty when <paramref name="ReceiptPath"/> is given.</param>
+/// <param name="ReceiptPath">A downloaded receipt file to verify instead of a code.</param>
+internal sealed record VerifierArguments(string JwksPath, string? Host, string Scanned, bool Help, string? ReceiptPath = null)
 {
     public static bool TryParse(string[] args, out VerifierArguments arguments, out string problem)
     {
@@ -8,6 +10,7 @@ internal sealed record VerifierArguments(string JwksPath, string? Host, string S
         string? jwks = null;
         string? host = null;
         string? scanned = null;
+        string? receipt = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -22,6 +25,9 @@ internal sealed record VerifierArguments(string JwksPath, string? Host, string S
                 case "--host" when i + 1 < args.Length:
                     host = args[++i];
                     break;
+                case "--receipt" when i + 1 < args.Length:
+                    receipt = args[++i];
+                    break;
                 case var option when option.StartsWith("--", StringComparison.Ordinal):
                     problem = $"Unknown option or missing value: {option}";
                     return false;
@@ -34,13 +40,15 @@ internal sealed record VerifierArguments(string JwksPath, string? Host, string S
             }
         }
 
-        if (jwks is null || scanned is null)
+        if (jwks is null || (scanned is null) == (receipt is null))
         {
-            problem = jwks is null ? "--jwks is required." : "The payload or URL to verify is missing.";
+            problem = jwks is null ? "--jwks is required."
+                : receipt is null ? "The payload or URL to verify is missing."
+                : "Give either a payload or URL, or --receipt <file>, not both.";
             return false;
         }
 
-        arguments = new VerifierArguments(jwks, host, scanned, Help: false);
+        arguments = new VerifierArguments(jwks, host, scanned ?? string.Empty, Help: false, receipt);
         problem = string.Empty;
         return true;
     }

@@ -8,10 +8,14 @@ namespace Registry.Signing.Keys;
 
 /// <summary>
 /// The public keys as a JSON Web Key Set (RFC 7517), with four extra members the format needs offline:
-/// star_issuer, star_state, star_not_before and star_not_after (see README.md).
+/// star_issuer, star_state, star_not_before and star_not_after (see README.md). The bodies' QR keys have
+/// <c>"use": "sig"</c>; the registry's receipt keys <c>"use": "star-receipt"</c> and no star_issuer.
 /// </summary>
 public static class Jwks
 {
+    public const string QrCodeUse = "sig";
+    public const string ReceiptUse = "star-receipt";
+
     public const string IssuerMember = "star_issuer";
     public const string StateMember = "star_state";
     public const string NotBeforeMember = "star_not_before";
@@ -82,9 +86,13 @@ public static class Jwks
         writer.WriteString("x", Base64Url.EncodeToString(key.PublicKey.Q.X));
         writer.WriteString("y", Base64Url.EncodeToString(key.PublicKey.Q.Y));
         writer.WriteString("kid", key.Id.ToString());
-        writer.WriteString("use", "sig");
+        writer.WriteString("use", key.Purpose == KeyPurpose.Receipts ? ReceiptUse : QrCodeUse);
         writer.WriteString("alg", "ES256");
-        writer.WriteString(IssuerMember, key.Issuer);
+        if (key.Purpose == KeyPurpose.QrCodes)
+        {
+            writer.WriteString(IssuerMember, key.Issuer);
+        }
+
         writer.WriteString(StateMember, StateName(key.State));
         writer.WriteString(NotBeforeMember, key.NotBefore.ToString(DateFormat, CultureInfo.InvariantCulture));
         if (key.NotAfter is { } notAfter)
@@ -106,18 +114,34 @@ public static class Jwks
         Require(key, "kty", "EC", where);
         Require(key, "crv", "P-256", where);
         Optional(key, "alg", "ES256", where);
-        Optional(key, "use", "sig", where);
+        var use = String(key, "use", where) ?? QrCodeUse;
+        if (use is not (QrCodeUse or ReceiptUse))
+        {
+            throw new JwksFormatException($"{where}.use must be \"{QrCodeUse}\" or \"{ReceiptUse}\" when present.");
+        }
+
         var publicKey = new ECParameters
         {
             Curve = ECCurve.NamedCurves.nistP256,
             Q = new ECPoint { X = Coordinate(key, "x", where), Y = Coordinate(key, "y", where) },
         };
-        var info = new SigningKeyInfo(
-            publicKey,
-            String(key, IssuerMember, where) ?? throw new JwksFormatException($"{where} has no {IssuerMember}."),
-            ParseState(String(key, StateMember, where), where),
-            Date(key, NotBeforeMember, where) ?? throw new JwksFormatException($"{where} has no {NotBeforeMember}."),
-            Date(key, NotAfterMember, where));
+        var state = ParseState(String(key, StateMember, where), where);
+        var notBefore = Date(key, NotBeforeMember, where) ?? throw new JwksFormatException($"{where} has no {NotBeforeMember}.");
+        var notAfter = Date(key, NotAfterMember, where);
+        var issuer = String(key, IssuerMember, where);
+        SigningKeyInfo info;
+        if (use == ReceiptUse)
+        {
+            // A receipt key belongs to the registry; an issuer on it would let one key claim two roles.
+            info = issuer is null
+                ? SigningKeyInfo.ForReceipts(publicKey, state, notBefore, notAfter)
+                : throw new JwksFormatException($"{where} is a receipt key (use \"{ReceiptUse}\") and must not name a {IssuerMember}.");
+        }
+        else
+        {
+            info = new SigningKeyInfo(publicKey, issuer ?? throw new JwksFormatException($"{where} has no {IssuerMember}."), state, notBefore, notAfter);
+        }
+
         var kid = String(key, "kid", where);
         if (!KeyId.TryParse(kid, out var id) || id != info.Id)
         {

@@ -3,23 +3,28 @@ using System.Security.Cryptography;
 namespace Registry.Signing.Keys;
 
 /// <summary>
-/// A certification body's public signing key as the verifier sees it: who owns it, its state, and the days on
-/// which it may have signed (inclusive, China calendar). Copies made by <see cref="WithState"/> share the
-/// cached ECDsa objects, so a rotation does not rebuild them.
+/// A published signing key as the verifier sees it: who owns it, what it signs, its state, and the days on
+/// which it may have signed (inclusive, China calendar). A certification body's key signs QR codes; the
+/// registry's own receipt key (issuer <see cref="RegistryIssuer"/>) signs verification receipts. Copies made by
+/// <see cref="WithState"/> share the cached ECDsa objects, so a rotation does not rebuild them.
 /// </summary>
 public sealed class SigningKeyInfo
 {
+    /// <summary>The issuer shown for receipt keys; what makes a key a receipt key is its <see cref="Purpose"/>.</summary>
+    public const string RegistryIssuer = "registry";
+
     private readonly VerificationKeys _verificationKeys;
 
     public SigningKeyInfo(ECParameters publicKey, string issuer, KeyState state, DateOnly notBefore, DateOnly? notAfter)
-        : this(PublicPart(publicKey), issuer, state, notBefore, notAfter, verificationKeys: null)
+        : this(PublicPart(publicKey), issuer, state, notBefore, notAfter, KeyPurpose.QrCodes, verificationKeys: null)
     {
     }
 
     private SigningKeyInfo(ECParameters publicKey, string issuer, KeyState state, DateOnly notBefore, DateOnly? notAfter,
-        VerificationKeys? verificationKeys)
+        KeyPurpose purpose, VerificationKeys? verificationKeys)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(issuer);
+
         if (notAfter < notBefore)
         {
             throw new ArgumentException("A key's validity window cannot end before it starts.", nameof(notAfter));
@@ -30,14 +35,17 @@ public sealed class SigningKeyInfo
         State = state;
         NotBefore = notBefore;
         NotAfter = notAfter;
+        Purpose = purpose;
         Id = KeyIds.ShortId(publicKey);
         _verificationKeys = verificationKeys ?? new VerificationKeys(publicKey);
     }
 
     public KeyId Id { get; }
 
-    /// <summary>The certification body that owns the key (its registry code).</summary>
+    /// <summary>The certification body that owns the key (its registry code), or <see cref="RegistryIssuer"/> for a receipt key.</summary>
     public string Issuer { get; }
+
+    public KeyPurpose Purpose { get; }
 
     public KeyState State { get; }
 
@@ -50,6 +58,10 @@ public sealed class SigningKeyInfo
 
     internal ECDsa VerificationKey => _verificationKeys.Current;
 
+    /// <summary>The registry's own key for verification receipts.</summary>
+    public static SigningKeyInfo ForReceipts(ECParameters publicKey, KeyState state, DateOnly notBefore, DateOnly? notAfter) =>
+        new(PublicPart(publicKey), RegistryIssuer, state, notBefore, notAfter, KeyPurpose.Receipts, verificationKeys: null);
+
     public static SigningKeyInfo FromPrivateKey(ECDsa key, string issuer, KeyState state, DateOnly notBefore, DateOnly? notAfter)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -61,7 +73,7 @@ public sealed class SigningKeyInfo
         State != KeyState.Revoked && signedOn >= NotBefore && (NotAfter is not { } last || signedOn <= last);
 
     public SigningKeyInfo WithState(KeyState state, DateOnly? notAfter) =>
-        new(PublicKey, Issuer, state, NotBefore, notAfter, _verificationKeys);
+        new(PublicKey, Issuer, state, NotBefore, notAfter, Purpose, _verificationKeys);
 
     /// <summary>Rotation: the key stops signing after <paramref name="lastSigningDay"/> but keeps verifying earlier prints.</summary>
     public SigningKeyInfo Retire(DateOnly lastSigningDay) =>

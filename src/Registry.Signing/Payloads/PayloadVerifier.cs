@@ -39,6 +39,11 @@ public sealed class PayloadVerifier(Func<KeyId, SigningKeyInfo?> resolveKey)
             return new NotGenuine(NotGenuineReason.UnknownKey, $"No published key has the key id {parts.KeyId}.");
         }
 
+        if (key.Purpose != KeyPurpose.QrCodes)
+        {
+            return new NotGenuine(NotGenuineReason.UnknownKey, $"Key {key.Id} is the registry's receipt key; no QR code is signed with it.");
+        }
+
         if (key.State == KeyState.Revoked)
         {
             return new NotGenuine(NotGenuineReason.RevokedKey, $"Key {key.Id} of {key.Issuer} was revoked; nothing it signed is genuine.");

@@ -3,6 +3,7 @@ using Registry.Web.Features.ApiKeys;
 using Registry.Web.Features.Audit;
 using Registry.Web.Features.Publishing;
 using Registry.Web.Features.QrCodes;
+using Registry.Web.Features.Receipts;
 using Registry.Web.Features.SigningKeys;
 
 namespace Registry.Web.Data;
@@ -30,6 +31,8 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<StoredReceipt> Receipts => Set<StoredReceipt>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -8,6 +8,7 @@ internal sealed class SigningKeyConfiguration : IEntityTypeConfiguration<StoredS
     public const string KidKey = "ak_signing_keys_kid";
     public const string ThumbprintIndex = "ix_signing_keys_thumbprint";
     public const string OneActivePerBodyIndex = "ux_signing_keys_one_active_per_body";
+    public const string OneActiveReceiptKeyIndex = "ux_signing_keys_one_active_receipt_key";
 
     public void Configure(EntityTypeBuilder<StoredSigningKey> builder)
     {
@@ -31,9 +32,13 @@ internal sealed class SigningKeyConfiguration : IEntityTypeConfiguration<StoredS
         builder.Property(k => k.State).HasConversion<string>().HasMaxLength(16);
         builder.Property(k => k.RevocationReason).HasMaxLength(SigningKeyStore.MaxReasonLength);
 
-        builder.HasOne<CertificationBody>().WithMany().HasForeignKey(k => k.BodyId).OnDelete(DeleteBehavior.Restrict);
+        // No body: the registry's own receipt key. It lives here so that it is kept exactly like the bodies' keys
+        // (encrypted under the KEK, rotated, revoked, published, rewrapped) and shares their key-id namespace.
+        builder.HasOne<CertificationBody>().WithMany().HasForeignKey(k => k.BodyId).IsRequired(false).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(k => k.BodyId);
         builder.HasIndex(k => k.BodyId, OneActivePerBodyIndex).IsUnique().HasFilter("state = 'Active'").HasDatabaseName(OneActivePerBodyIndex);
+        builder.HasIndex(k => k.State, OneActiveReceiptKeyIndex).IsUnique().HasFilter("state = 'Active' AND body_id IS NULL")
+            .HasDatabaseName(OneActiveReceiptKeyIndex);
 
         // The 4-byte id is unique across all bodies, because verifiers look keys up by it alone; as an
         // alternate key it is also what qr_prints.kid refers to.

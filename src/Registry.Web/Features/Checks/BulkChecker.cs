@@ -38,6 +38,21 @@ public sealed class BulkChecker(RegistryDbContext db, NameLookup names, TimeProv
         return new CheckReport(asOf, table.Format, table.Encoding, rows);
     }
 
+    /// <summary>The certificates with these normalized numbers as PostgreSQL holds them now, by normalized number.</summary>
+    public async Task<IReadOnlyDictionary<string, CheckedCertificate>> ByNumbersAsync(IReadOnlyCollection<string> normalizedNumbers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(normalizedNumbers);
+        if (normalizedNumbers.Count == 0)
+        {
+            return new Dictionary<string, CheckedCertificate>();
+        }
+
+        var numbers = normalizedNumbers.Distinct().ToList();
+        var found = await ReadAsync(db.Certificates.AsNoTracking().Where(c => numbers.Contains(c.NormalizedNumber)), db.Organisations.AsNoTracking(),
+            RegistryCalendar.DateOf(clock.GetUtcNow()), cancellationToken);
+        return found.ToDictionary(c => c.Certificate.NormalizedNumber, c => c.Certificate);
+    }
+
     private static CheckRowResult Answer(CheckAsk ask, Found found, NameMatches? byName)
     {
         var concerns = new List<CheckConcern>();

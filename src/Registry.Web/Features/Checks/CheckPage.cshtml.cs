@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -40,7 +39,7 @@ public sealed class CheckPageModel(BulkChecker checker, IStringLocalizer<SharedR
     /// <summary>A file at the limit, with the form around it.</summary>
     public const int MaxRequestBytes = TableLimits.MaxBytes + 256 * 1024;
 
-    public const string RowsField = "rows";
+    public const string RowsField = CheckPostedRows.Field;
 
     public CheckReport? Report { get; private set; }
 
@@ -98,7 +97,7 @@ public sealed class CheckPageModel(BulkChecker checker, IStringLocalizer<SharedR
                 : File(CheckDownloads.Csv(Report, text), CheckDownloads.CsvType, CheckDownloads.FileName(Report, "csv"));
         }
 
-        RowsJson = JsonSerializer.Serialize(new PostedRows(table!.Format, table.Encoding, [.. table.Rows.Select(r => r.Cells)]));
+        RowsJson = CheckPostedRows.Write(table!);
         Show = Enum.TryParse<CheckFilter>(Request.Form["show"], out var show) ? show : CheckFilter.All;
         Sort = Enum.TryParse<CheckSort>(Request.Form["sort"], out var sort) ? sort : CheckSort.Row;
         Shown = Arrange(Report.Rows, Show, Sort);
@@ -110,7 +109,7 @@ public sealed class CheckPageModel(BulkChecker checker, IStringLocalizer<SharedR
     {
         if (!Request.HasFormContentType)
         {
-            return (null, TableProblem.Unreadable("MALFORMED_FORM", "The form did not arrive whole; send it again."));
+            return (null, CheckPostedRows.Malformed);
         }
 
         IFormCollection form;
@@ -124,13 +123,13 @@ public sealed class CheckPageModel(BulkChecker checker, IStringLocalizer<SharedR
         }
         catch (Exception e) when (e is InvalidDataException or InvalidOperationException or BadHttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
         {
-            return (null, TableProblem.Unreadable("MALFORMED_FORM", "The form did not arrive whole; send it again."));
+            return (null, CheckPostedRows.Malformed);
         }
 
         Pasted = form["list"].ToString();
         if (form[RowsField].ToString() is { Length: > 0 } posted)
         {
-            return Posted(posted);
+            return CheckPostedRows.Read(posted);
         }
 
         if (form.Files.GetFile("file") is { Length: > 0 } file)
@@ -150,23 +149,6 @@ public sealed class CheckPageModel(BulkChecker checker, IStringLocalizer<SharedR
         return Domain.Text.InputText.Check(Pasted, "The list", Domain.Text.TextShape.MultiLine) is { } refusal
             ? (null, TableProblem.Unreadable(refusal.Code, refusal.Message))
             : TableFile.ReadPasted(Pasted, CheckRows.MaxRows);
-    }
-
-    private static (TextTable? Table, TableProblem? Problem) Posted(string json)
-    {
-        try
-        {
-            if (JsonSerializer.Deserialize<PostedRows>(json) is { Rows: { } rows } posted)
-            {
-                var (table, problem) = TableFile.FromCells(rows, CheckRows.MaxRows);
-                return table is null ? (null, problem) : (table with { Format = posted.Format, Encoding = posted.Encoding }, null);
-            }
-        }
-        catch (JsonException)
-        {
-        }
-
-        return (null, TableProblem.Unreadable("MALFORMED_FORM", "The form did not arrive whole; send it again."));
     }
 
     private static List<CheckRowResult> Arrange(IReadOnlyList<CheckRowResult> rows, CheckFilter show, CheckSort sort)
@@ -197,7 +179,4 @@ public sealed class CheckPageModel(BulkChecker checker, IStringLocalizer<SharedR
         CertificateStatus.NotIssued => 4,
         _ => 5,
     };
-
-    /// <summary>What the hidden field holds: the list's cells as read, and how the file was read.</summary>
-    private sealed record PostedRows(TableFormat Format, string Encoding, List<IReadOnlyList<string>> Rows);
 }

@@ -43,7 +43,7 @@ public sealed class RateLimitsOptions
     [Required]
     public RateLimitOptions Uploads { get; set; } = new() { PermitLimit = 20 };
 
-    /// <summary>Bulk checks (POST /check, /api/check): each answers up to a thousand rows.</summary>
+    /// <summary>Bulk checks and receipts (POST /check, /api/check, /receipts): each answers up to a thousand rows.</summary>
     [Required]
     public RateLimitOptions Checks { get; set; } = new() { PermitLimit = 20 };
 }

@@ -61,7 +61,8 @@ public static class RateLimitsExtensions
             return ("uploads", limits.Uploads);
         }
 
-        if (post && (path.StartsWithSegments("/check", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/api/check", StringComparison.OrdinalIgnoreCase)))
+        if (post && (path.StartsWithSegments("/check", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/api/check", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWithSegments("/receipts", StringComparison.OrdinalIgnoreCase)))
         {
             return ("checks", limits.Checks);
         }

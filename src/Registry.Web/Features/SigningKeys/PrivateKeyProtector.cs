@@ -9,6 +9,7 @@ namespace Registry.Web.Features.SigningKeys;
 /// <code>
 /// blob = version (1 byte, 0x01) || nonce (12 bytes, random) || tag (16 bytes) || ciphertext (32 bytes: the P-256 scalar d)
 /// associated data = "star-registry/signing-key/v1" 0x00 body id (decimal) 0x00 kid (base64url)
+///                  "star-registry/receipt-key/v1" 0x00 "registry" 0x00 kid      (the registry's receipt keys)
 /// </code>
 /// The associated data binds each blob to its key id and body: a blob copied onto another row fails the tag
 /// check instead of signing as another body. The version byte lets a later format sit next to this one.
@@ -33,7 +34,7 @@ internal sealed class PrivateKeyProtector
         _keyEncryptionKey = (byte[])keyEncryptionKey.Clone();
     }
 
-    public byte[] Protect(ReadOnlySpan<byte> privateScalar, long bodyId, KeyId kid)
+    public byte[] Protect(ReadOnlySpan<byte> privateScalar, long? bodyId, KeyId kid)
     {
         if (privateScalar.Length != ScalarLength)
         {
@@ -54,7 +55,7 @@ internal sealed class PrivateKeyProtector
     }
 
     /// <summary>The private scalar; the caller zeroes it when done.</summary>
-    public byte[] Unprotect(ReadOnlySpan<byte> blob, long bodyId, KeyId kid)
+    public byte[] Unprotect(ReadOnlySpan<byte> blob, long? bodyId, KeyId kid)
     {
         if (blob.Length != BlobLength || blob[0] != FormatVersion)
         {
@@ -78,8 +79,9 @@ internal sealed class PrivateKeyProtector
         }
     }
 
-    private static byte[] AssociatedData(long bodyId, KeyId kid) =>
-        Encoding.ASCII.GetBytes($"star-registry/signing-key/v{FormatVersion}\0{bodyId.ToString(CultureInfo.InvariantCulture)}\0{kid}");
+    private static byte[] AssociatedData(long? bodyId, KeyId kid) => Encoding.ASCII.GetBytes(bodyId is { } body
+        ? $"star-registry/signing-key/v{FormatVersion}\0{body.ToString(CultureInfo.InvariantCulture)}\0{kid}"
+        : $"star-registry/receipt-key/v{FormatVersion}\0{SigningKeyInfo.RegistryIssuer}\0{kid}");
 }
 
 /// <summary>A stored private key that cannot be used: wrong key-encryption key, altered or swapped ciphertext.</summary>

@@ -46,7 +46,8 @@ internal sealed class PublishedKeys
     {
         var parameters = row.PublicKey();
         if (previous?.Find(KeyIds.ShortId(parameters)) is not { } known
-            || known.Issuer != row.BodyCode
+            || known.Issuer != (row.BodyCode ?? SigningKeyInfo.RegistryIssuer)
+            || known.Purpose != (row.BodyCode is null ? KeyPurpose.Receipts : KeyPurpose.QrCodes)
             || known.NotBefore != row.NotBefore
             || !known.PublicKey.Q.X.AsSpan().SequenceEqual(row.X)
             || !known.PublicKey.Q.Y.AsSpan().SequenceEqual(row.Y))
@@ -57,7 +58,8 @@ internal sealed class PublishedKeys
         return known.State == row.State && known.NotAfter == row.NotAfter ? known : known.WithState(row.State, row.NotAfter);
     }
 
-    internal sealed record Row(byte[] X, byte[] Y, string BodyCode, KeyState State, DateOnly NotBefore, DateOnly? NotAfter)
+    /// <param name="BodyCode">The owning body; null for the registry's receipt keys.</param>
+    internal sealed record Row(byte[] X, byte[] Y, string? BodyCode, KeyState State, DateOnly NotBefore, DateOnly? NotAfter)
     {
         public ECParameters PublicKey() => new()
         {
@@ -65,6 +67,8 @@ internal sealed class PublishedKeys
             Q = new ECPoint { X = X, Y = Y },
         };
 
-        public SigningKeyInfo ToInfo() => new(PublicKey(), BodyCode, State, NotBefore, NotAfter);
+        public SigningKeyInfo ToInfo() => BodyCode is null
+            ? SigningKeyInfo.ForReceipts(PublicKey(), State, NotBefore, NotAfter)
+            : new(PublicKey(), BodyCode, State, NotBefore, NotAfter);
     }
 }

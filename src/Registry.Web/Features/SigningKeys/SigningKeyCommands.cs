@@ -7,7 +7,8 @@ using static Registry.Web.Operations.OperatorConventions;
 namespace Registry.Web.Features.SigningKeys;
 
 /// <summary>
-/// `keys create|rotate|revoke|list|ensure|rewrap`: the certification bodies' QR signing keys. Exit codes:
+/// `keys create|rotate|revoke|list|ensure|rewrap`: the certification bodies' QR signing keys and, with
+/// `--receipts`, the registry's own receipt key. Exit codes:
 /// 0 done, 1 refused or failed (the message says why; nothing was changed), 2 unknown body or key id.
 /// Output names keys by their public id only; private keys and the key-encryption key are never shown.
 /// </summary>
@@ -27,12 +28,15 @@ internal static class SigningKeyCommands
 
     private static Command Create(Func<IHost> buildHost)
     {
-        var body = BodyOption(required: true);
-        var command = new Command("create", "Create the active signing key of a body that has none.") { body };
-        command.SetAction((parse, ct) => RunAsync(buildHost, async store =>
+        var body = BodyOption(required: false);
+        var receipts = ReceiptsOption();
+        var command = new Command("create", "Create the active signing key of a body that has none (--body), or the registry's receipt key (--receipts).") { body, receipts };
+        command.SetAction((parse, ct) => OwnerGiven(parse.GetValue(body), parse.GetValue(receipts)) ?? RunAsync(buildHost, async store =>
         {
-            var key = await store.CreateAsync(parse.GetRequiredValue(body), Actor, ct);
-            Console.WriteLine($"Created signing key {key.Kid} for body {key.BodyCode}; it signs from {Day(key.NotBefore)}.");
+            var key = parse.GetValue(receipts)
+                ? await store.CreateReceiptKeyAsync(Actor, ct)
+                : await store.CreateAsync(parse.GetRequiredValue(body), Actor, ct);
+            Console.WriteLine($"Created signing key {key.Kid} for {Owner(key.BodyCode)}; it signs from {Day(key.NotBefore)}.");
             return Succeeded;
         }));
         return command;
@@ -40,17 +44,38 @@ internal static class SigningKeyCommands
 
     private static Command Rotate(Func<IHost> buildHost)
     {
-        var body = BodyOption(required: true);
-        var command = new Command("rotate", "Replace a body's active key: the old one is retired (prints it signed stay genuine), a new one signs from today.") { body };
-        command.SetAction((parse, ct) => RunAsync(buildHost, async store =>
+        var body = BodyOption(required: false);
+        var receipts = ReceiptsOption();
+        var command = new Command("rotate",
+            "Replace the active key of a body (--body) or the registry's receipt key (--receipts): the old one is retired (what it signed stays genuine), a new one signs from today.")
+            { body, receipts };
+        command.SetAction((parse, ct) => OwnerGiven(parse.GetValue(body), parse.GetValue(receipts)) ?? RunAsync(buildHost, async store =>
         {
-            var rotation = await store.RotateAsync(parse.GetRequiredValue(body), Actor, ct);
-            Console.WriteLine($"Body {rotation.Active.BodyCode}: key {rotation.Retired.Kid} retired (verifies prints signed up to {Day(rotation.Retired.NotAfter)}); " +
+            var rotation = parse.GetValue(receipts)
+                ? await store.RotateReceiptKeyAsync(Actor, ct)
+                : await store.RotateAsync(parse.GetRequiredValue(body), Actor, ct);
+            Console.WriteLine($"{Owner(rotation.Active.BodyCode)}: key {rotation.Retired.Kid} retired (verifies what it signed up to {Day(rotation.Retired.NotAfter)}); " +
                 $"key {rotation.Active.Kid} signs from {Day(rotation.Active.NotBefore)}.");
             return Succeeded;
         }));
         return command;
     }
+
+    private static Option<bool> ReceiptsOption() => new("--receipts") { Description = "The registry's own key for verification receipts instead of a body's QR key." };
+
+    /// <summary>Refuses a command that names both owners or neither; null when exactly one is given.</summary>
+    private static Task<int>? OwnerGiven(string? body, bool receipts)
+    {
+        if ((body is null) == receipts)
+        {
+            return null;
+        }
+
+        Console.Error.WriteLine("Give either --body <code> (a certification body's QR key) or --receipts (the registry's receipt key).");
+        return Task.FromResult(Failed);
+    }
+
+    private static string Owner(string bodyCode) => bodyCode == SigningKeyInfo.RegistryIssuer ? "the registry's receipts" : "body " + bodyCode;
 
     private static Command Revoke(Func<IHost> buildHost)
     {
@@ -60,7 +85,13 @@ internal static class SigningKeyCommands
         command.SetAction((parse, ct) => RunAsync(buildHost, async store =>
         {
             var key = await store.RevokeAsync(parse.GetRequiredValue(kid), parse.GetRequiredValue(reason), Actor, ct);
-            Console.WriteLine($"Revoked signing key {key.Kid} of body {key.BodyCode}: nothing it signed verifies any more.");
+            Console.WriteLine($"Revoked signing key {key.Kid} of {Owner(key.BodyCode)}: nothing it signed verifies any more.");
+            if (key.BodyCode == SigningKeyInfo.RegistryIssuer)
+            {
+                Console.WriteLine("The next receipt creates a new receipt key; `keys create --receipts` does it now.");
+                return Succeeded;
+            }
+
             var active = (await store.ListAsync(key.BodyCode, ct)).Any(k => k.State == KeyState.Active);
             if (!active)
             {
@@ -94,25 +125,36 @@ internal static class SigningKeyCommands
 
     private static Command Ensure(Func<IHost> buildHost)
     {
-        var allBodies = new Option<bool>("--all-bodies") { Description = "Every body without an active key gets one (required: says what it does)." };
-        var command = new Command("ensure", "Create an active key for every body that has none; bodies with one are left alone.") { allBodies };
+        var allBodies = new Option<bool>("--all-bodies") { Description = "Every body without an active key gets one." };
+        var receipts = new Option<bool>("--receipts") { Description = "The registry gets its receipt key if it has none." };
+        var command = new Command("ensure", "Create the active keys that are missing; keys that exist are left alone.") { allBodies, receipts };
         command.SetAction((parse, ct) =>
         {
-            if (!parse.GetValue(allBodies))
+            if (!parse.GetValue(allBodies) && !parse.GetValue(receipts))
             {
-                Console.Error.WriteLine("keys ensure needs --all-bodies (it is the only scope so far).");
+                Console.Error.WriteLine("keys ensure needs --all-bodies, --receipts or both (says what it makes).");
                 return Task.FromResult(Failed);
             }
 
             return RunAsync(buildHost, async store =>
             {
-                var created = await store.EnsureAllBodiesAsync(Actor, ct);
-                foreach (var key in created)
+                if (parse.GetValue(allBodies))
                 {
-                    Console.WriteLine($"Created signing key {key.Kid} for body {key.BodyCode}.");
+                    var created = await store.EnsureAllBodiesAsync(Actor, ct);
+                    foreach (var key in created)
+                    {
+                        Console.WriteLine($"Created signing key {key.Kid} for body {key.BodyCode}.");
+                    }
+
+                    Console.WriteLine(created.Count == 0 ? "Every body has an active signing key." : $"Created {created.Count} signing key(s).");
                 }
 
-                Console.WriteLine(created.Count == 0 ? "Every body has an active signing key." : $"Created {created.Count} signing key(s).");
+                if (parse.GetValue(receipts))
+                {
+                    var receiptKey = await store.EnsureReceiptKeyAsync(Actor, ct);
+                    Console.WriteLine(receiptKey is null ? "The registry has an active receipt key." : $"Created the registry's receipt key {receiptKey.Kid}.");
+                }
+
                 return Succeeded;
             });
         });

@@ -9,6 +9,7 @@ namespace Registry.Web.Features.SigningKeys;
 /// Key lifecycle: active → retired (rotation; keeps verifying what it signed in its window) and
 /// active or retired → revoked (verifies nothing again). Changes to one body's keys are serialised by a
 /// transaction-level advisory lock; the partial unique index keeps one active key per body whatever happens.
+/// The registry's own receipt keys (no body) follow the same lifecycle, with a lock and an index of their own.
 /// </summary>
 public sealed partial class SigningKeyStore
 {
@@ -22,6 +23,17 @@ public sealed partial class SigningKeyStore
 
     public Task<SigningKeyRotation> RotateAsync(string bodyCode, string actor, CancellationToken cancellationToken) =>
         RotateAsync(bodyCode, actor, within: null, cancellationToken);
+
+    /// <summary>Creates the registry's receipt key when it has none.</summary>
+    public async Task<SigningKeySummary> CreateReceiptKeyAsync(string actor, CancellationToken cancellationToken) =>
+        (await AddKeyAsync(bodyCode: null, rotate: false, actor, within: null, cancellationToken)).Created;
+
+    /// <summary>Retires the registry's receipt key (receipts it signed stay genuine) and starts a new one.</summary>
+    public async Task<SigningKeyRotation> RotateReceiptKeyAsync(string actor, CancellationToken cancellationToken)
+    {
+        var (created, retired) = await AddKeyAsync(bodyCode: null, rotate: true, actor, within: null, cancellationToken);
+        return new SigningKeyRotation(retired!, created);
+    }
 
     public Task<SigningKeySummary> RevokeAsync(string kid, string reason, string actor, CancellationToken cancellationToken) =>
         RevokeAsync(kid, reason, actor, within: null, cancellationToken);
@@ -54,13 +66,15 @@ public sealed partial class SigningKeyStore
         await using var owned = within is null ? NewContext() : null;
         var db = within ?? owned!;
         await using var transaction = owned is null ? null : await db.Database.BeginTransactionAsync(cancellationToken);
-        var bodyId = await db.SigningKeys.Where(k => k.Kid == kid).Select(k => (long?)k.BodyId).SingleOrDefaultAsync(cancellationToken)
+        var owner = await db.SigningKeys.Where(k => k.Kid == kid).Select(k => new { k.BodyId }).SingleOrDefaultAsync(cancellationToken)
             ?? throw Refuse("revoke", actor, SigningKeyError.UnknownKey, $"No signing key has the key id {kid}.");
-        await LockBodyAsync(db, bodyId, cancellationToken);
+        await LockOwnerAsync(db, owner.BodyId, cancellationToken);
 
         // Read after the lock, so that a rotation or revocation that just committed is what we judge.
         var key = await db.SigningKeys.SingleAsync(k => k.Kid == kid, cancellationToken);
-        var bodyCode = await db.Bodies.Where(b => b.Id == bodyId).Select(b => b.Code).SingleAsync(cancellationToken);
+        var bodyCode = owner.BodyId is { } bodyId
+            ? await db.Bodies.Where(b => b.Id == bodyId).Select(b => b.Code).SingleAsync(cancellationToken)
+            : SigningKeyInfo.RegistryIssuer;
         if (key.State == KeyState.Revoked)
         {
             throw Refuse("revoke", actor, SigningKeyError.Refused,
@@ -94,15 +108,39 @@ public sealed partial class SigningKeyStore
             throw new SigningKeyException(SigningKeyError.UnknownBody, $"No certification body has the code '{bodyCode}'.");
         }
 
+        // Without a body: every key, the registry's receipt keys last (their owner is shown as "registry").
         var rows = await (
                 from key in db.SigningKeys
-                join body in db.Bodies on key.BodyId equals body.Id
-                where bodyCode == null || body.Code == bodyCode
-                orderby body.Code, key.CreatedAt, key.Id
-                select new { Key = key, body.Code })
+                join body in db.Bodies on key.BodyId equals body.Id into owners
+                from owner in owners.DefaultIfEmpty()
+                where bodyCode == null || (owner != null && owner.Code == bodyCode)
+                orderby key.BodyId == null, owner!.Code, key.CreatedAt, key.Id
+                select new { Key = key, Code = owner == null ? null : owner.Code })
             .AsNoTracking()
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => SigningKeySummary.From(r.Key, r.Code))];
+        return [.. rows.Select(r => SigningKeySummary.From(r.Key, r.Code ?? SigningKeyInfo.RegistryIssuer))];
+    }
+
+    /// <summary>Creates the registry's receipt key if it has none; returns it, or null when one was already active.</summary>
+    public async Task<SigningKeySummary?> EnsureReceiptKeyAsync(string actor, CancellationToken cancellationToken)
+    {
+        await using (var db = NewContext())
+        {
+            if (await db.SigningKeys.AnyAsync(k => k.BodyId == null && k.State == KeyState.Active, cancellationToken))
+            {
+                return null;
+            }
+        }
+
+        try
+        {
+            return await CreateReceiptKeyAsync(actor, cancellationToken);
+        }
+        catch (SigningKeyException e) when (e.Error is SigningKeyError.Refused or SigningKeyError.Conflict)
+        {
+            // Another instance created it since we looked.
+            return null;
+        }
     }
 
     /// <summary>Creates an active key for every body that has none; returns the new keys.</summary>
@@ -134,8 +172,9 @@ public sealed partial class SigningKeyStore
         return created;
     }
 
+    /// <param name="bodyCode">The body whose QR key changes; null for the registry's receipt key.</param>
     private async Task<(SigningKeySummary Created, SigningKeySummary? Retired)> AddKeyAsync(
-        string bodyCode, bool rotate, string actor, RegistryDbContext? within, CancellationToken cancellationToken)
+        string? bodyCode, bool rotate, string actor, RegistryDbContext? within, CancellationToken cancellationToken)
     {
         var operation = rotate ? "rotate" : "create";
         for (var draw = 1; ; draw++)
@@ -143,18 +182,22 @@ public sealed partial class SigningKeyStore
             await using var owned = within is null ? NewContext() : null;
             var db = within ?? owned!;
             await using var transaction = owned is null ? null : await db.Database.BeginTransactionAsync(cancellationToken);
-            var body = await db.Bodies.AsNoTracking().SingleOrDefaultAsync(b => b.Code == bodyCode, cancellationToken)
-                ?? throw Refuse(operation, actor, SigningKeyError.UnknownBody, $"No certification body has the code '{bodyCode}'.");
-            await LockBodyAsync(db, body.Id, cancellationToken);
+            var body = bodyCode is null
+                ? new KeyOwner(null, SigningKeyInfo.RegistryIssuer, "The registry's receipt keys", "--receipts")
+                : await db.Bodies.AsNoTracking().Where(b => b.Code == bodyCode)
+                      .Select(b => new KeyOwner(b.Id, b.Code, "Body " + b.Code, "--body " + b.Code))
+                      .SingleOrDefaultAsync(cancellationToken)
+                  ?? throw Refuse(operation, actor, SigningKeyError.UnknownBody, $"No certification body has the code '{bodyCode}'.");
+            await LockOwnerAsync(db, body.Id, cancellationToken);
             var active = await db.SigningKeys.SingleOrDefaultAsync(k => k.BodyId == body.Id && k.State == KeyState.Active, cancellationToken);
             if (rotate && active is null)
             {
-                throw Refuse(operation, actor, SigningKeyError.Refused, $"Body {body.Code} has no active signing key to rotate; create one with `keys create --body {body.Code}`.");
+                throw Refuse(operation, actor, SigningKeyError.Refused, $"{body.Name}: no active signing key to rotate; create one with `keys create {body.Option}`.");
             }
 
             if (!rotate && active is not null)
             {
-                throw Refuse(operation, actor, SigningKeyError.Refused, $"Body {body.Code} already has the active signing key {active.Kid}; use `keys rotate --body {body.Code}` to replace it.");
+                throw Refuse(operation, actor, SigningKeyError.Refused, $"{body.Name}: the active signing key is {active.Kid}; use `keys rotate {body.Option}` to replace it.");
             }
 
             var now = _clock.GetUtcNow();
@@ -200,9 +243,9 @@ public sealed partial class SigningKeyStore
                 throw Refuse(operation, actor, SigningKeyError.Conflict,
                     $"{MaxDraws} new keys in a row had key ids that are already taken; the key generator looks broken. Nothing was changed.");
             }
-            catch (DbUpdateException e) when (UniqueViolation(e) is SigningKeyConfiguration.OneActivePerBodyIndex)
+            catch (DbUpdateException e) when (UniqueViolation(e) is SigningKeyConfiguration.OneActivePerBodyIndex or SigningKeyConfiguration.OneActiveReceiptKeyIndex)
             {
-                throw Refuse(operation, actor, SigningKeyError.Conflict, $"Another change to the keys of body {body.Code} happened at the same moment; list the keys and try again.");
+                throw Refuse(operation, actor, SigningKeyError.Conflict, $"{body.Name}: another change to these keys happened at the same moment; list the keys and try again.");
             }
 
             if (transaction is not null)
@@ -220,7 +263,7 @@ public sealed partial class SigningKeyStore
         }
     }
 
-    private StoredSigningKey NewKey(CertificationBody body, DateTimeOffset now)
+    private StoredSigningKey NewKey(KeyOwner body, DateTimeOffset now)
     {
         using var key = _generator.Generate();
         var parameters = key.ExportParameters(includePrivateParameters: true);
@@ -255,8 +298,13 @@ public sealed partial class SigningKeyStore
         return today < notBefore ? notBefore : today;
     }
 
-    private static Task<int> LockBodyAsync(RegistryDbContext db, long bodyId, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"signing_keys/body/" + bodyId}, 0))", cancellationToken);
+    private static Task<int> LockOwnerAsync(RegistryDbContext db, long? bodyId, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync(
+            $"SELECT pg_advisory_xact_lock(hashtextextended({(bodyId is { } id ? "signing_keys/body/" + id.ToString(CultureInfo.InvariantCulture) : "signing_keys/receipts")}, 0))",
+            cancellationToken);
+
+    /// <summary>Whose key changes: a body (its id and code) or, with no id, the registry; and how messages name it.</summary>
+    private sealed record KeyOwner(long? Id, string Code, string Name, string Option);
 
     private static string? UniqueViolation(DbUpdateException e) =>
         e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique ? unique.ConstraintName : null;

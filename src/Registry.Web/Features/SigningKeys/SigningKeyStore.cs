@@ -70,6 +70,30 @@ public sealed partial class SigningKeyStore : ISigningKeys, IDisposable
         }
     }
 
+    /// <summary>The registry's active receipt key, decrypted for signing; null when there is none.</summary>
+    public async ValueTask<ActiveKey?> ActiveReceiptKeyAsync(CancellationToken cancellationToken)
+    {
+        await using var db = NewContext();
+        var key = await db.SigningKeys.AsNoTracking()
+            .SingleOrDefaultAsync(k => k.BodyId == null && k.State == KeyState.Active, cancellationToken);
+        if (key is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var active = new ActiveKey(ParseKid(key.Kid), SigningKeyInfo.RegistryIssuer, Decrypt(key));
+            LogDecrypted(key.Kid, SigningKeyInfo.RegistryIssuer);
+            return active;
+        }
+        catch (CryptographicException e)
+        {
+            LogDecryptionFailed(e, key.Kid, SigningKeyInfo.RegistryIssuer);
+            throw;
+        }
+    }
+
     /// <summary>The key set with its JWKS document, read at most every <see cref="SigningKeyOptions.RefreshInterval"/>.</summary>
     internal async ValueTask<PublishedKeys> PublishedAsync(CancellationToken cancellationToken)
     {
@@ -111,9 +135,10 @@ public sealed partial class SigningKeyStore : ISigningKeys, IDisposable
             await using var db = NewContext();
             var rows = await (
                     from key in db.SigningKeys
-                    join body in db.Bodies on key.BodyId equals body.Id
-                    orderby body.Code, key.CreatedAt, key.Id
-                    select new PublishedKeys.Row(key.PublicX, key.PublicY, body.Code, key.State, key.NotBefore, key.NotAfter))
+                    join body in db.Bodies on key.BodyId equals body.Id into owners
+                    from owner in owners.DefaultIfEmpty()
+                    orderby key.BodyId == null, owner!.Code, key.CreatedAt, key.Id
+                    select new PublishedKeys.Row(key.PublicX, key.PublicY, owner == null ? null : owner.Code, key.State, key.NotBefore, key.NotAfter))
                 .ToListAsync(cancellationToken);
             var loaded = PublishedKeys.Build(rows, current?.Keys, _clock.GetUtcNow(), generation);
             LogLoaded(rows.Count);

@@ -3,7 +3,8 @@ using Registry.Signing.Keys;
 namespace Registry.Web.Features.SigningKeys;
 
 /// <summary>
-/// A row of <c>signing_keys</c>: one ECDSA P-256 key of a certification body. Only the public point is in
+/// A row of <c>signing_keys</c>: one ECDSA P-256 key of a certification body (QR codes), or, with no body, of the
+/// registry itself (verification receipts). Only the public point is in
 /// the clear; the private scalar is in <see cref="EncryptedPrivateKey"/> (see <see cref="PrivateKeyProtector"/>).
 /// A plain persistence class: the lifecycle rules live in <see cref="SigningKeyStore"/> and the database's
 /// constraints, because the domain project stays free of cryptography.
@@ -12,7 +13,8 @@ public sealed class StoredSigningKey
 {
     public long Id { get; set; }
 
-    public long BodyId { get; set; }
+    /// <summary>The body whose QR codes the key signs; null for the registry's receipt keys.</summary>
+    public long? BodyId { get; set; }
 
     /// <summary>The 4-byte key id printed in every code, in its JWKS spelling (base64url, 6 characters).</summary>
     public required string Kid { get; set; }

@@ -20,8 +20,9 @@ public sealed class ScanModel(IVerifier verifier, IOptions<VerificationOptions> 
         }
 
         var host = options.Value.PublicHost;
-        var verdict = await verifier.VerifyAsync(ScannedLink.Rebuild(host, rest, Request.Query, Request.QueryString), cancellationToken);
-        View = new VerdictView(verdict, host);
+        var scanned = ScannedLink.Rebuild(host, rest, Request.Query, Request.QueryString);
+        var verdict = await verifier.VerifyAsync(scanned, cancellationToken);
+        View = new VerdictView(verdict, host, scanned);
         Response.StatusCode = VerdictHttp.StatusCode(verdict);
         return Page();
     }

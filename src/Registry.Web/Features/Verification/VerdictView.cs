@@ -1,7 +1,10 @@
 namespace Registry.Web.Features.Verification;
 
-/// <summary>What the verdict partial needs: the verdict, and the host codes must name (for the BAD_URL explanation).</summary>
-public sealed record VerdictView(Verdict Verdict, string PublicHost);
+/// <summary>
+/// What the verdict partial needs: the verdict, the host codes must name (for the BAD_URL explanation), and the
+/// text that was verified (for a receipt of the verdict).
+/// </summary>
+public sealed record VerdictView(Verdict Verdict, string PublicHost, string? Scanned = null);
 
 /// <summary>The HTTP status a verdict is served with.</summary>
 public static class VerdictHttp

@@ -27,7 +27,7 @@ public sealed class VerifyModel(IVerifier verifier, IOptions<VerificationOptions
 
         Code = pasted.Length > PayloadLimits.MaxScannedTextLength ? pasted[..PayloadLimits.MaxScannedTextLength] : pasted;
         var verdict = await verifier.VerifyAsync(pasted, cancellationToken);
-        View = new VerdictView(verdict, options.Value.PublicHost);
+        View = new VerdictView(verdict, options.Value.PublicHost, pasted);
         Response.StatusCode = VerdictHttp.StatusCode(verdict);
         return Page();
     }
