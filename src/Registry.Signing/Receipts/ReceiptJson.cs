@@ -4,12 +4,12 @@ using System.Text.Json.Serialization;
 namespace Registry.Signing.Receipts;
 
 /// <summary>
-/// The JSON of a receipt's claims. Reading is strict: an unknown member, a missing one or a null where the format
-/// has none is refused, because a version-1 reader must not silently skip what a later version adds.
+/// The JSON of a receipt's claims. Every member is always written (null where a row has no value), and reading is
+/// strict: an unknown member, a missing one or a null where the format has none is refused, because a version-1
+/// reader must not silently skip what a later version adds.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     RespectNullableAnnotations = true,
     RespectRequiredConstructorParameters = true,

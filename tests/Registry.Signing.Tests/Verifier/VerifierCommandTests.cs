@@ -76,6 +76,41 @@ public class VerifierCommandTests
     }
 
     [Fact]
+    public void A_downloaded_receipt_is_checked_with_the_jwks_alone()
+    {
+        var key = TestKeys.Create("receipts");
+        var folder = Directory.CreateTempSubdirectory("receipt-verifier-").FullName;
+        try
+        {
+            var jwks = Path.Combine(folder, "jwks.json");
+            File.WriteAllText(jwks, Jwks.Write([TestKeys.Info(TestKeys.Create("body")), TestReceipts.KeyInfo(key)]));
+            var claims = TestReceipts.Claims();
+            var receipt = Path.Combine(folder, "receipt.jws");
+            File.WriteAllText(receipt, new Registry.Signing.Receipts.ReceiptSigner(key).Sign(claims) + "\n");
+
+            var (exit, output, _) = Run("--jwks", jwks, "--receipt", receipt);
+            exit.ShouldBe(0);
+            output.ShouldStartWith("GENUINE RECEIPT");
+            output.ShouldContain(claims.Id);
+            output.ShouldContain("DEMO01-ASS-2024-000123  VALID  five-star  expires 2027-02-28");
+            output.ShouldContain("nothing found: CERTIFICATE_NOT_FOUND");
+
+            var text = File.ReadAllText(receipt);
+            File.WriteAllText(receipt, text[..40] + (text[40] == 'A' ? 'B' : 'A') + text[41..]);
+            var (forgedExit, forged, _) = Run("--jwks", jwks, "--receipt", receipt);
+            forgedExit.ShouldBe(1);
+            forged.ShouldStartWith("NOT GENUINE:");
+
+            Run("--jwks", jwks, "--receipt", receipt, "PAYLOAD").Exit.ShouldBe(2, "a receipt or a code, not both");
+            Run("--jwks", jwks, "--receipt", Path.Combine(folder, "missing.jws")).Exit.ShouldBe(2);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void The_built_program_runs_as_a_process()
     {
         var verifier = Path.Combine(AppContext.BaseDirectory, "Registry.Verifier.dll");
