@@ -36,7 +36,7 @@ public sealed class JwksEndpointTests(RegistryDatabase database, JwksSite site) 
 
         using var document = JsonDocument.Parse(json);
         var states = document.RootElement.GetProperty("keys").EnumerateArray()
-            .Where(k => k.GetProperty("star_issuer").GetString() == body.Code)
+            .Where(k => k.TryGetProperty("star_issuer", out var issuer) && issuer.GetString() == body.Code)
             .ToDictionary(k => k.GetProperty("kid").GetString()!, k => k.GetProperty("star_state").GetString());
         states.ShouldBe(new Dictionary<string, string?> { [first.Kid] = "retired", [rotation.Active.Kid] = "revoked", [third.Kid] = "active" }, ignoreOrder: true);
         MemberNames(document.RootElement).ShouldNotContain("d", "a private member must never be published");

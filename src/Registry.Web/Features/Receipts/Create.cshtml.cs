@@ -49,6 +49,11 @@ public sealed class CreateModel(ReceiptIssuer issuer) : PageModel
             return Refuse("MALFORMED_FORM", "The form did not arrive whole; send it again.");
         }
 
+        if (Request.ContentLength > CheckPageModel.MaxRequestBytes)
+        {
+            return Refuse(TableProblem.TooLarge());
+        }
+
         IFormCollection form;
         try
         {
@@ -56,7 +61,7 @@ public sealed class CreateModel(ReceiptIssuer issuer) : PageModel
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return Refuse(TableProblem.TooLarge().Code, "The list is too large for a receipt.", StatusCodes.Status413PayloadTooLarge);
+            return Refuse(TableProblem.TooLarge());
         }
         catch (Exception e) when (e is InvalidDataException or InvalidOperationException or BadHttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
         {
@@ -96,7 +101,7 @@ public sealed class CreateModel(ReceiptIssuer issuer) : PageModel
         var (table, problem) = CheckPostedRows.Read(form[CheckPostedRows.Field].ToString());
         if (problem is not null)
         {
-            Refuse(problem.Code, problem.Message, problem.Status);
+            Refuse(problem);
             return null;
         }
 
@@ -126,6 +131,8 @@ public sealed class CreateModel(ReceiptIssuer issuer) : PageModel
 
         return await issuer.ForScanAsync(code, cancellationToken);
     }
+
+    private PageResult Refuse(TableProblem problem) => Refuse(problem.Code, problem.Message, problem.Status);
 
     private PageResult Refuse(string code, string message, int status = StatusCodes.Status400BadRequest)
     {

@@ -1,4 +1,5 @@
 using Registry.Domain.Identifiers;
+using Registry.Signing.Keys;
 using Registry.Signing.Receipts;
 using Registry.Web.Features.Checks;
 using Registry.Web.Features.SigningKeys;
@@ -12,7 +13,7 @@ public sealed record ReceiptView(StoredReceipt Stored, ReceiptCheck Check, IRead
 }
 
 /// <summary>Reads receipts back. Nothing stored is believed: the signature is checked against the published keys on every read.</summary>
-public sealed class ReceiptBook(RegistryDbContext db, ISigningKeys keys, BulkChecker checker, TimeProvider clock)
+public sealed class ReceiptBook(RegistryDbContext db, SigningKeyStore keys, BulkChecker checker, TimeProvider clock)
 {
     public async Task<StoredReceipt?> FindAsync(string id, CancellationToken cancellationToken) =>
         ReceiptId.Normalize(id) is { } normalized
@@ -27,6 +28,13 @@ public sealed class ReceiptBook(RegistryDbContext db, ISigningKeys keys, BulkChe
         }
 
         var published = await keys.AllAsync(cancellationToken);
+        if (!KeyId.TryParse(stored.Kid, out var kid) || published.Find(kid) is null)
+        {
+            // Signed moments ago on another instance with a key this one has not read yet (a rotation): read the keys again.
+            keys.Invalidate();
+            published = await keys.AllAsync(cancellationToken);
+        }
+
         var check = new ReceiptVerifier(published.Find).Verify(stored.Document);
         var nowAsOf = clock.GetUtcNow();
         IReadOnlyDictionary<string, CheckedCertificate> now = new Dictionary<string, CheckedCertificate>();

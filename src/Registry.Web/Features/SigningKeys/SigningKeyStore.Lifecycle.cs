@@ -183,21 +183,21 @@ public sealed partial class SigningKeyStore
             var db = within ?? owned!;
             await using var transaction = owned is null ? null : await db.Database.BeginTransactionAsync(cancellationToken);
             var body = bodyCode is null
-                ? new KeyOwner(null, SigningKeyInfo.RegistryIssuer, "The registry's receipt keys", "--receipts")
+                ? new KeyOwner(null, SigningKeyInfo.RegistryIssuer, "the registry", "--receipts")
                 : await db.Bodies.AsNoTracking().Where(b => b.Code == bodyCode)
-                      .Select(b => new KeyOwner(b.Id, b.Code, "Body " + b.Code, "--body " + b.Code))
+                      .Select(b => new KeyOwner(b.Id, b.Code, "body " + b.Code, "--body " + b.Code))
                       .SingleOrDefaultAsync(cancellationToken)
                   ?? throw Refuse(operation, actor, SigningKeyError.UnknownBody, $"No certification body has the code '{bodyCode}'.");
             await LockOwnerAsync(db, body.Id, cancellationToken);
             var active = await db.SigningKeys.SingleOrDefaultAsync(k => k.BodyId == body.Id && k.State == KeyState.Active, cancellationToken);
             if (rotate && active is null)
             {
-                throw Refuse(operation, actor, SigningKeyError.Refused, $"{body.Name}: no active signing key to rotate; create one with `keys create {body.Option}`.");
+                throw Refuse(operation, actor, SigningKeyError.Refused, $"{body.Sentence} has no active signing key to rotate; create one with `keys create {body.Option}`.");
             }
 
             if (!rotate && active is not null)
             {
-                throw Refuse(operation, actor, SigningKeyError.Refused, $"{body.Name}: the active signing key is {active.Kid}; use `keys rotate {body.Option}` to replace it.");
+                throw Refuse(operation, actor, SigningKeyError.Refused, $"{body.Sentence} already has the active signing key {active.Kid}; use `keys rotate {body.Option}` to replace it.");
             }
 
             var now = _clock.GetUtcNow();
@@ -245,7 +245,7 @@ public sealed partial class SigningKeyStore
             }
             catch (DbUpdateException e) when (UniqueViolation(e) is SigningKeyConfiguration.OneActivePerBodyIndex or SigningKeyConfiguration.OneActiveReceiptKeyIndex)
             {
-                throw Refuse(operation, actor, SigningKeyError.Conflict, $"{body.Name}: another change to these keys happened at the same moment; list the keys and try again.");
+                throw Refuse(operation, actor, SigningKeyError.Conflict, $"Another change to the keys of {body.Name} happened at the same moment; list the keys and try again.");
             }
 
             if (transaction is not null)
@@ -304,7 +304,10 @@ public sealed partial class SigningKeyStore
             cancellationToken);
 
     /// <summary>Whose key changes: a body (its id and code) or, with no id, the registry; and how messages name it.</summary>
-    private sealed record KeyOwner(long? Id, string Code, string Name, string Option);
+    private sealed record KeyOwner(long? Id, string Code, string Name, string Option)
+    {
+        public string Sentence => char.ToUpperInvariant(Name[0]) + Name[1..];
+    }
 
     private static string? UniqueViolation(DbUpdateException e) =>
         e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique ? unique.ConstraintName : null;
