@@ -22,10 +22,12 @@ public sealed class AccessibilityBrowserTests(RegistryDatabase database) : Brows
             creditCode = (await db.Organisations.FindAsync([certificate.OrganisationId], TestContext.Current.CancellationToken))!.CreditCode;
         }
 
+        using var pages = database.Site.CreatePageClient();
+        var receipt = await TestSupport.Receipts.CreateAsync(pages, ("kind", "certificate"), ("number", certificate.Number));
         var paths = new[]
         {
             "/", "/search?q=%E6%B5%8B%E8%AF%95", $"/certificates/{certificate.NormalizedNumber}?on=2026-03-01", "/verify", "/check",
-            "/bodies", $"/bodies/{body.Code}", $"/organisations/{creditCode}", "/no/such/page",
+            "/bodies", $"/bodies/{body.Code}", $"/organisations/{creditCode}", $"/receipts/{receipt}", "/receipts", "/no/such/page",
         };
         var found = new List<string>();
         foreach (var language in new[] { "zh-CN", "en" })
