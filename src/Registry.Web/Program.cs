@@ -15,6 +15,7 @@ using Registry.Web.Features.StatusFeed;
 using Registry.Web.Features.Site;
 using Registry.Web.Features.Verification;
 using Registry.Web.Features.Verification.Upload;
+using Registry.Web.Features.WatchLists;
 using Registry.Web.Operations;
 
 if (OperatorCommandLine.IsOperatorCommand(args))
@@ -34,6 +35,7 @@ builder.AddRateLimits();
 builder.AddSearch();
 builder.AddChecks();
 builder.AddReceipts();
+builder.AddWatchLists();
 builder.AddVerification();
 builder.AddQrCodes();
 builder.AddSigningKeys();
@@ -49,6 +51,7 @@ app.MapCertificates();
 app.MapSearch();
 app.MapChecks();
 app.MapReceipts();
+app.MapWatchLists();
 app.MapVerification();
 app.MapQrCodes();
 app.MapSigningKeys();

@@ -5,6 +5,7 @@ using Registry.Web.Features.Publishing;
 using Registry.Web.Features.QrCodes;
 using Registry.Web.Features.Receipts;
 using Registry.Web.Features.SigningKeys;
+using Registry.Web.Features.WatchLists;
 
 namespace Registry.Web.Data;
 
@@ -33,6 +34,10 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public DbSet<StoredReceipt> Receipts => Set<StoredReceipt>();
+
+    public DbSet<WatchList> WatchLists => Set<WatchList>();
+
+    public DbSet<WatchListItem> WatchListItems => Set<WatchListItem>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -20,7 +20,7 @@ public sealed partial class ReceiptBrowserTests(RegistryDatabase database) : Bro
         await page.FillAsync("#check-list", $"{companies.Valid.Name}\n{companies.Withdrawn.Number}\nTST-2099-NEVER-ISSUED-7");
         await page.ClickAsync("[data-testid=check-form] button[type=submit]");
         await page.WaitForSelectorAsync("[data-testid=check-results]");
-        await page.ClickAsync("[data-testid=receipt-form] button[type=submit]");
+        await page.ClickAsync("[data-testid=make-receipt]");
 
         await page.WaitForSelectorAsync("[data-testid=receipt]");
         var id = (await page.GetAttributeAsync("[data-testid=receipt]", "data-id")).ShouldNotBeNull();

@@ -62,7 +62,7 @@ public sealed class ScreenshotBrowserTests(RegistryDatabase database) : BrowserT
         await page.FillAsync("#check-list", $"{companies.Valid.Name}\n{companies.Withdrawn.Number}\n91370200163562681H");
         await page.ClickAsync("[data-testid=check-form] button[type=submit]");
         await page.WaitForSelectorAsync("[data-testid=check-results]");
-        await page.ClickAsync("[data-testid=receipt-form] button[type=submit]");
+        await page.ClickAsync("[data-testid=make-receipt]");
         await page.WaitForSelectorAsync("[data-testid=receipt]");
         (await page.GetAttributeAsync("[data-testid=receipt]", "data-genuine")).ShouldBe("true");
         (await page.Locator("[data-testid=receipt-row]").CountAsync()).ShouldBe(3);

@@ -886,6 +886,92 @@ namespace Registry.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Registry.Web.Features.WatchLists.WatchList", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("EditHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("edit_hash");
+
+                    b.Property<DateTimeOffset>("LastReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_read_at");
+
+                    b.Property<DateTimeOffset>("LastVisitAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_visit_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<byte[]>("ViewHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("view_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_watch_lists");
+
+                    b.HasIndex("EditHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_watch_lists_edit_hash");
+
+                    b.HasIndex("LastReadAt")
+                        .HasDatabaseName("ix_watch_lists_last_read_at");
+
+                    b.HasIndex("ViewHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_watch_lists_view_hash");
+
+                    b.ToTable("watch_lists", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_watch_lists_hashes", "octet_length(view_hash) = 32 AND octet_length(edit_hash) = 32");
+                        });
+                });
+
+            modelBuilder.Entity("Registry.Web.Features.WatchLists.WatchListItem", b =>
+                {
+                    b.Property<long>("WatchListId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("watch_list_id");
+
+                    b.Property<long>("CertificateId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("certificate_id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("Asked")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("asked");
+
+                    b.HasKey("WatchListId", "CertificateId")
+                        .HasName("pk_watch_list_items");
+
+                    b.HasIndex("CertificateId")
+                        .HasDatabaseName("ix_watch_list_items_certificate_id");
+
+                    b.ToTable("watch_list_items", (string)null);
+                });
+
             modelBuilder.Entity("Registry.Domain.Certificates.Certificate", b =>
                 {
                     b.HasOne("Registry.Domain.Certificates.CertificationBody", null)
@@ -979,6 +1065,23 @@ namespace Registry.Web.Data.Migrations
                         .HasForeignKey("BodyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_signing_keys_certification_bodies_body_id");
+                });
+
+            modelBuilder.Entity("Registry.Web.Features.WatchLists.WatchListItem", b =>
+                {
+                    b.HasOne("Registry.Domain.Certificates.Certificate", null)
+                        .WithMany()
+                        .HasForeignKey("CertificateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_watch_list_items_certificates_certificate_id");
+
+                    b.HasOne("Registry.Web.Features.WatchLists.WatchList", null)
+                        .WithMany()
+                        .HasForeignKey("WatchListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_watch_list_items_watch_lists_watch_list_id");
                 });
 
             modelBuilder.Entity("Registry.Domain.Certificates.Certificate", b =>

@@ -62,7 +62,7 @@ public static class RateLimitsExtensions
         }
 
         if (post && (path.StartsWithSegments("/check", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/api/check", StringComparison.OrdinalIgnoreCase)
-            || path.StartsWithSegments("/receipts", StringComparison.OrdinalIgnoreCase)))
+            || path.StartsWithSegments("/receipts", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/watch", StringComparison.OrdinalIgnoreCase)))
         {
             return ("checks", limits.Checks);
         }
