@@ -67,7 +67,12 @@ public static class SecurityHeaders
     {
         var headers = context.Response.Headers;
         headers.XContentTypeOptions = "nosniff";
-        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        if (headers["Referrer-Policy"].Count == 0)
+        {
+            // A page whose address is a secret (a watch list's) sets no-referrer itself.
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        }
+
         headers["Permissions-Policy"] = "camera=(self), microphone=(), geolocation=(), payment=(), usb=()";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
         headers.XFrameOptions = "DENY";
