@@ -24,10 +24,11 @@ public sealed class AccessibilityBrowserTests(RegistryDatabase database) : Brows
 
         using var pages = database.Site.CreatePageClient();
         var receipt = await TestSupport.Receipts.CreateAsync(pages, ("kind", "certificate"), ("number", certificate.Number));
+        var (edit, view) = await TestSupport.WatchLists.CreateAsync(pages, [certificate.Number], "可访问性测试");
         var paths = new[]
         {
             "/", "/search?q=%E6%B5%8B%E8%AF%95", $"/certificates/{certificate.NormalizedNumber}?on=2026-03-01", "/verify", "/check",
-            "/bodies", $"/bodies/{body.Code}", $"/organisations/{creditCode}", $"/receipts/{receipt}", "/receipts", "/no/such/page",
+            "/bodies", $"/bodies/{body.Code}", $"/organisations/{creditCode}", $"/receipts/{receipt}", "/receipts", $"/watch/{view}", $"/watch/edit/{edit}", "/watch", "/no/such/page",
         };
         var found = new List<string>();
         foreach (var language in new[] { "zh-CN", "en" })
