@@ -102,6 +102,31 @@ public sealed class CheckApiTests(RegistryDatabase database)
         }
     }
 
+    [Fact]
+    public async Task With_receipt_true_the_answer_is_also_kept_as_a_signed_receipt_of_the_same_report()
+    {
+        var companies = await CheckedCompanies.CreateAsync(database);
+        using var client = database.Site.CreateClient();
+
+        using var response = await client.PostAsJsonAsync(new Uri("/api/check?receipt=true", UriKind.Relative),
+            new { rows = new[] { companies.Withdrawn.Number, "TST-2099-NEVER-ISSUED-8" } }, TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        json.GetProperty("rows").GetArrayLength().ShouldBe(2, "the report keeps its shape");
+        var receipt = json.GetProperty("receipt");
+        var id = receipt.GetProperty("id").GetString()!;
+        response.Headers.GetValues("Link").ShouldHaveSingleItem().ShouldBe($"</receipts/{id}>; rel=\"star-receipt\"");
+        var genuine = (await TestSupport.Receipts.VerifyDownloadAsync(client, id)).ShouldBeOfType<Registry.Signing.Receipts.GenuineReceipt>();
+        genuine.Claims.AsOf.ShouldBe(json.GetProperty("asOf").GetDateTimeOffset(), "the receipt signs the very report the caller got");
+        genuine.Claims.Rows[0].Certificates.Single().Status.ShouldBe("WITHDRAWN");
+        receipt.GetProperty("document").GetString().ShouldBe(await client.GetStringAsync(new Uri($"/receipts/{id}/receipt.jws", UriKind.Relative)));
+
+        using var plain = await client.PostAsJsonAsync(new Uri("/api/check", UriKind.Relative), new { rows = new[] { companies.Valid.Number } },
+            TestContext.Current.CancellationToken);
+        plain.Headers.Contains("Link").ShouldBeFalse("no receipt unless asked for");
+    }
+
     private static async Task<JsonElement> CheckAsync(HttpClient client, object body)
     {
         using var response = await client.PostAsJsonAsync(new Uri("/api/check", UriKind.Relative), body, TestContext.Current.CancellationToken);

@@ -245,6 +245,21 @@ public sealed partial class ReceiptTests(RegistryDatabase database)
         (await malformed.Content.ReadAsStringAsync()).ShouldContain("data-code=\"MALFORMED_RECEIPT_ID\"");
     }
 
+    [Fact]
+    public async Task Receipts_and_watch_lists_count_against_the_checks_rate_limit()
+    {
+        await using var site = new RegistryWebFactory(database.ConnectionString, settings: new Dictionary<string, string> { ["RateLimits:Checks:PermitLimit"] = "2" });
+        var (certificate, _) = await _registry.IssueAsync(new DateOnly(2026, 2, 7));
+        using var pages = site.CreatePageClient();
+
+        await TestSupport.Receipts.CreateAsync(pages, ("kind", "certificate"), ("number", certificate.Number));
+        await TestSupport.WatchLists.CreateAsync(pages, [certificate.Number]);
+        using var refused = await TestSupport.Receipts.PostAsync(pages, ("kind", "certificate"), ("number", certificate.Number));
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        refused.Headers.RetryAfter.ShouldNotBeNull();
+    }
+
     private static string StatusOf(string page, string testId) =>
         Regex.Match(page, $"data-testid=\"{testId}\" data-status=\"(?<status>[A-Z_]*)\"").Groups["status"].Value;
 }

@@ -19,6 +19,7 @@ public static class SiteSettings
         ["RateLimits:Suggestions:PermitLimit"] = Generous,
         ["RateLimits:Verify:PermitLimit"] = Generous,
         ["RateLimits:Uploads:PermitLimit"] = Generous,
+        ["RateLimits:Checks:PermitLimit"] = Generous,
         ["GraphQL:AnonymousRateLimit:PermitLimit"] = Generous,
     };
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Registry.Domain.Identifiers;
+using Registry.Web.Features.Site;
 
 namespace Registry.Web.Features.Certificates;
 
@@ -104,8 +105,7 @@ public sealed class DetailsModel(CertificateQueries queries, TimeProvider clock,
         return Page();
     }
 
-    public static string ChinaTime(DateTimeOffset instant) =>
-        instant.ToOffset(RegistryCalendar.ChinaOffset).ToString("yyyy-MM-dd HH:mm:ss 'UTC+8'", CultureInfo.InvariantCulture);
+    public static string ChinaTime(DateTimeOffset instant) => ReaderFormats.Instant(instant);
 
     /// <summary>How many days after it took effect a change was published; 0 when it was published on the day or ahead of it.</summary>
     public static int DaysBackDated(StatusEvent change) =>
@@ -115,7 +115,7 @@ public sealed class DetailsModel(CertificateQueries queries, TimeProvider clock,
     public static string LocalInput(DateTimeOffset? instant) =>
         instant?.ToOffset(RegistryCalendar.ChinaOffset).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture) ?? string.Empty;
 
-    public static string Day(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—";
+    public static string Day(DateOnly? date) => ReaderFormats.Day(date);
 
     private PageResult Refuse(string problem)
     {

@@ -9,7 +9,9 @@ namespace Registry.Web.Features.Checks;
 
 /// <summary>
 /// POST /api/check: a list in (JSON rows, or the bytes of a CSV, TSV or .xlsx file), the report out as JSON, or
-/// as CSV when the caller's Accept prefers text/csv. Problems are RFC 9457 documents with a stable code.
+/// as CSV when the caller's Accept prefers text/csv. With <c>?receipt=true</c> the answer is also kept as a signed
+/// receipt (Features/Receipts): its address is in a <c>Link: &lt;/receipts/{id}&gt;; rel="star-receipt"</c> header, and
+/// the JSON carries its id, address and document. Problems are RFC 9457 documents with a stable code.
 /// </summary>
 internal static class CheckApi
 {
@@ -19,7 +21,8 @@ internal static class CheckApi
         return app;
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext context, BulkChecker checker, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
+    private static async Task<IResult> HandleAsync(HttpContext context, BulkChecker checker, Receipts.ReceiptIssuer receipts, IStringLocalizer<SharedResource> text,
+        CancellationToken cancellationToken)
     {
         if (context.Request.ContentLength > TableLimits.MaxBytes)
         {
@@ -71,9 +74,28 @@ internal static class CheckApi
             return Problem(StatusCodes.Status503ServiceUnavailable, "INDEX_NOT_READY", e.Message);
         }
 
-        return WantsCsv(context.Request)
-            ? Results.File(CheckDownloads.Csv(report, text), CheckDownloads.CsvType, CheckDownloads.FileName(report, "csv"))
-            : Results.Json(CheckJson.Of(report));
+        Receipts.StoredReceipt? receipt = null;
+        if (context.Request.Query["receipt"] == "true")
+        {
+            receipt = await receipts.ForReportAsync(report, cancellationToken);
+            context.Response.Headers.Link = $"</receipts/{receipt.Id}>; rel=\"star-receipt\"";
+        }
+
+        if (WantsCsv(context.Request))
+        {
+            return Results.File(CheckDownloads.Csv(report, text), CheckDownloads.CsvType, CheckDownloads.FileName(report, "csv"));
+        }
+
+        if (receipt is null)
+        {
+            return Results.Json(CheckJson.Of(report));
+        }
+
+        // The report keeps its shape; the receipt is one more member.
+        var json = System.Text.Json.JsonSerializer.SerializeToNode(CheckJson.Of(report), System.Text.Json.JsonSerializerOptions.Web)!;
+        json["receipt"] = System.Text.Json.JsonSerializer.SerializeToNode(
+            new { id = receipt.Id, url = $"/receipts/{receipt.Id}", document = receipt.Document }, System.Text.Json.JsonSerializerOptions.Web);
+        return Results.Json(json);
     }
 
     private static bool IsTableType(string? mediaType) => mediaType?.ToLowerInvariant() is

@@ -21,10 +21,14 @@ public sealed partial class ReceiptIssuer(
     IOptions<VerificationOptions> verification,
     ILogger<ReceiptIssuer> logger)
 {
-    public async Task<StoredReceipt> ForCheckAsync(TextTable table, CancellationToken cancellationToken)
+    public async Task<StoredReceipt> ForCheckAsync(TextTable table, CancellationToken cancellationToken) =>
+        await ForReportAsync(await checker.CheckAsync(table, cancellationToken), cancellationToken);
+
+    /// <summary>A receipt of a report this instance has just made (POST /api/check?receipt=true): the answer is the registry's own.</summary>
+    public Task<StoredReceipt> ForReportAsync(CheckReport report, CancellationToken cancellationToken)
     {
-        var report = await checker.CheckAsync(table, cancellationToken);
-        return await IssueAsync(ReceiptKinds.Check, report.AsOf, ReceiptRows.From(report), cancellationToken);
+        ArgumentNullException.ThrowIfNull(report);
+        return IssueAsync(ReceiptKinds.Check, report.AsOf, ReceiptRows.From(report), cancellationToken);
     }
 
     /// <summary>A certificate page's receipt: the one-row check of its number (an unknown number gets a receipt that says so).</summary>

@@ -82,7 +82,7 @@ public static class WatchListFeed
         var item = new SyndicationItem(
             $"{change.Number} · {holder}: {label}",
             text["{0}: {1}, effective {2}, published {3}. Reason: {4}", change.Number, label,
-                change.EffectiveOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), DetailsModel.ChinaTime(change.PublishedAt), change.Reason],
+                ReaderFormats.Day(change.EffectiveOn), ReaderFormats.Instant(change.PublishedAt), change.Reason],
             new Uri($"{origin}/certificates/{change.NormalizedNumber}?lang={language}"),
             $"urn:star-registry:status-event:{change.EventId}",
             change.PublishedAt)
