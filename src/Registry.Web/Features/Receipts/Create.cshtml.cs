@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Registry.Signing.Payloads;
 using Registry.Signing.Receipts;
 using Registry.Web.Features.Checks;
+using Registry.Web.Features.Input;
 using Registry.Web.Features.Input.Tables;
 
 namespace Registry.Web.Features.Receipts;
@@ -16,15 +16,9 @@ namespace Registry.Web.Features.Receipts;
 [IgnoreAntiforgeryToken]
 [RequestSizeLimit(CheckPageModel.MaxRequestBytes)]
 [RequestFormLimits(ValueLengthLimit = CheckPageModel.MaxRequestBytes)]
-public sealed class CreateModel(ReceiptIssuer issuer) : PageModel
+public sealed class CreateModel(ReceiptIssuer issuer) : FormPageModel
 {
     public const int MaxNumberLength = 200;
-
-    public string? ProblemCode { get; private set; }
-
-    public string? Problem { get; private set; }
-
-    public bool Unavailable { get; private set; }
 
     public IActionResult OnGet(string? id)
     {
@@ -44,28 +38,9 @@ public sealed class CreateModel(ReceiptIssuer issuer) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         var cancellationToken = HttpContext.RequestAborted;
-        if (!Request.HasFormContentType)
+        if (await ReadFormAsync(CheckPageModel.MaxRequestBytes, cancellationToken) is not { } form)
         {
-            return Refuse("MALFORMED_FORM", "The form did not arrive whole; send it again.");
-        }
-
-        if (Request.ContentLength > CheckPageModel.MaxRequestBytes)
-        {
-            return Refuse(TableProblem.TooLarge());
-        }
-
-        IFormCollection form;
-        try
-        {
-            form = await Request.ReadFormAsync(cancellationToken);
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return Refuse(TableProblem.TooLarge());
-        }
-        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or BadHttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
-        {
-            return Refuse("MALFORMED_FORM", "The form did not arrive whole; send it again.");
+            return Page();
         }
 
         try
@@ -89,10 +64,7 @@ public sealed class CreateModel(ReceiptIssuer issuer) : PageModel
         }
         catch (CheckUnavailableException)
         {
-            Unavailable = true;
-            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            Site.ErrorResponses.SetRetryAfter(Response, TimeSpan.FromSeconds(5));
-            return Page();
+            return NotReady();
         }
     }
 
@@ -130,15 +102,5 @@ public sealed class CreateModel(ReceiptIssuer issuer) : PageModel
         }
 
         return await issuer.ForScanAsync(code, cancellationToken);
-    }
-
-    private PageResult Refuse(TableProblem problem) => Refuse(problem.Code, problem.Message, problem.Status);
-
-    private PageResult Refuse(string code, string message, int status = StatusCodes.Status400BadRequest)
-    {
-        ProblemCode = code;
-        Problem = message;
-        Response.StatusCode = status;
-        return Page();
     }
 }

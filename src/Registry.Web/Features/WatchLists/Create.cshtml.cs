@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Registry.Web.Features.Checks;
+using Registry.Web.Features.Input;
 using Registry.Web.Features.Input.Tables;
 
 namespace Registry.Web.Features.WatchLists;
@@ -13,14 +13,8 @@ namespace Registry.Web.Features.WatchLists;
 [IgnoreAntiforgeryToken]
 [RequestSizeLimit(CheckPageModel.MaxRequestBytes)]
 [RequestFormLimits(ValueLengthLimit = CheckPageModel.MaxRequestBytes)]
-public sealed class CreateModel(WatchListStore store) : PageModel
+public sealed class CreateModel(WatchListStore store) : FormPageModel
 {
-    public string? ProblemCode { get; private set; }
-
-    public string? Problem { get; private set; }
-
-    public bool Unavailable { get; private set; }
-
     public void OnGet()
     {
     }
@@ -28,31 +22,21 @@ public sealed class CreateModel(WatchListStore store) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         var cancellationToken = HttpContext.RequestAborted;
-        if (Request.ContentLength > CheckPageModel.MaxRequestBytes)
+        if (await ReadFormAsync(CheckPageModel.MaxRequestBytes, cancellationToken) is not { } form)
         {
-            return Refuse(TableProblem.TooLarge().Code, TableProblem.TooLarge().Message, StatusCodes.Status413PayloadTooLarge);
-        }
-
-        IFormCollection form;
-        try
-        {
-            form = await Request.ReadFormAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or BadHttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
-        {
-            return Refuse(CheckPostedRows.Malformed.Code, CheckPostedRows.Malformed.Message, StatusCodes.Status400BadRequest);
+            return Page();
         }
 
         var name = form["name"].ToString();
         if (WatchListStore.NameProblem(name) is { } nameProblem)
         {
-            return Refuse("MALFORMED_NAME", nameProblem, StatusCodes.Status400BadRequest);
+            return Refuse("MALFORMED_NAME", nameProblem);
         }
 
         var (table, problem) = CheckPostedRows.Read(form[CheckPostedRows.Field].ToString());
         if (problem is not null)
         {
-            return Refuse(problem.Code, problem.Message, problem.Status);
+            return Refuse(problem);
         }
 
         try
@@ -68,18 +52,7 @@ public sealed class CreateModel(WatchListStore store) : PageModel
         }
         catch (CheckUnavailableException)
         {
-            Unavailable = true;
-            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            Site.ErrorResponses.SetRetryAfter(Response, TimeSpan.FromSeconds(5));
-            return Page();
+            return NotReady();
         }
-    }
-
-    private PageResult Refuse(string code, string message, int status)
-    {
-        ProblemCode = code;
-        Problem = message;
-        Response.StatusCode = status;
-        return Page();
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Registry.Web.Features.Checks;
+using Registry.Web.Features.Input;
 using Registry.Web.Features.Input.Tables;
 
 namespace Registry.Web.Features.WatchLists;
@@ -9,7 +10,7 @@ namespace Registry.Web.Features.WatchLists;
 /// /watch/edit/{token}: the list's links, and its changes (rename, add rows, remove certificates, delete). Every form
 /// carries an antiforgery token; each change answers with a 303 back here, or to the "deleted" notice.
 /// </summary>
-public sealed class EditModel(WatchListStore store) : PageModel
+public sealed class EditModel(WatchListStore store) : FormPageModel
 {
     public WatchList? List { get; private set; }
 
@@ -18,10 +19,6 @@ public sealed class EditModel(WatchListStore store) : PageModel
     public string ViewToken { get; private set; } = string.Empty;
 
     public IReadOnlyList<WatchedCertificate> Certificates { get; private set; } = [];
-
-    public string? ProblemCode { get; private set; }
-
-    public string? Problem { get; private set; }
 
     public bool Deleted { get; private set; }
 
@@ -77,7 +74,7 @@ public sealed class EditModel(WatchListStore store) : PageModel
         var (table, problem) = TableFile.ReadPasted(list, CheckRows.MaxRows);
         if (problem is not null)
         {
-            return Refuse(problem.Code, problem.Message, problem.Status);
+            return Refuse(problem);
         }
 
         try
@@ -127,14 +124,6 @@ public sealed class EditModel(WatchListStore store) : PageModel
     private PageResult NotFoundPage()
     {
         Response.StatusCode = StatusCodes.Status404NotFound;
-        return Page();
-    }
-
-    private PageResult Refuse(string code, string message, int status)
-    {
-        ProblemCode = code;
-        Problem = message;
-        Response.StatusCode = status;
         return Page();
     }
 
