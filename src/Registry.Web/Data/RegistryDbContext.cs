@@ -1,6 +1,9 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Registry.Web.Data.Outbox;
 using Registry.Web.Features.ApiKeys;
 using Registry.Web.Features.Audit;
+using Registry.Web.Features.StaffConsole.Staff;
 using Registry.Web.Features.Publishing;
 using Registry.Web.Features.QrCodes;
 using Registry.Web.Features.Receipts;
@@ -9,7 +12,12 @@ using Registry.Web.Features.WatchLists;
 
 namespace Registry.Web.Data;
 
-public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> options) : DbContext(options)
+/// <summary>
+/// The registry's tables, the console's staff accounts (ASP.NET Core Identity, <c>staff_*</c>) and the Data Protection
+/// key ring (<c>data_protection_keys</c>, shared by every instance), in one database and one migration history.
+/// </summary>
+public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> options)
+    : IdentityDbContext<StaffMember, StaffRole, long>(options), IDataProtectionKeyContext
 {
     public DbSet<CertificationBody> Bodies => Set<CertificationBody>();
 
@@ -39,8 +47,11 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
 
     public DbSet<WatchListItem> WatchListItems => Set<WatchListItem>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(RegistryDbContext).Assembly);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(RegistryDbContext).Assembly);
     }
 }

@@ -4,6 +4,7 @@ using Registry.Web.Features.DemoData;
 using Registry.Web.Features.QrCodes;
 using Registry.Web.Features.Search;
 using Registry.Web.Features.Search.Indexing;
+using Registry.Web.Features.StaffConsole.Staff;
 using Registry.Web.Features.SigningKeys;
 
 namespace Registry.Web.Operations;
@@ -38,6 +39,7 @@ public static class OperatorCommandLine
             SigningKeyCommands.Keys(BuildHost),
             QrCommands.Create(BuildHost),
             ApiKeyCommands.Create(BuildHost),
+            StaffCommands.Create(BuildHost),
         };
 
     private static IHost BuildHost() => BuildHost([]);
@@ -56,6 +58,7 @@ public static class OperatorCommandLine
         builder.AddSigningKeyStore();
         builder.AddQrCodes();
         builder.AddApiKeyStore();
+        builder.AddStaffAccounts();
         return builder.Build();
     }
 }

@@ -47,6 +47,17 @@ public sealed class QrSymbol : IDisposable
         return new QrSymbol(text, generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.Q));
     }
 
+    /// <summary>
+    /// Any text, in whatever mode it needs, at error correction M: for codes shown on a screen and scanned at once
+    /// (an authenticator app's setup link), never for print.
+    /// </summary>
+    public static QrSymbol EncodeForScreen(string text)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(text);
+        using var generator = new QRCodeGenerator();
+        return new QrSymbol(text, generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M));
+    }
+
     public static bool IsAlphanumeric(string text) =>
         text.All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c) || c is ' ' or '$' or '%' or '*' or '+' or '-' or '.' or '/' or ':');
 

@@ -1,0 +1,57 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using OtpNet;
+using Registry.Domain.Certificates;
+using Registry.Web.Features.StaffConsole.Staff;
+
+namespace Registry.Web.Tests.TestSupport;
+
+/// <summary>A staff member of a new body, created as the `staff create` command does, with a password set through their activation link.</summary>
+public sealed record ConsoleMember(CertificationBody Body, string Email, string Password, string Role, Uri ActivationLink);
+
+public static partial class ConsoleStaff
+{
+    public const string GoodPassword = "lantern orchard quietly 17";
+
+    public static async Task<ConsoleMember> CreateAsync(RegistryDatabase database, string role, bool setPassword = true)
+    {
+        var body = await new TestRegistry(database).AddBodyAsync();
+        var email = $"staff{TestRegistry.UniqueSuffix()}@{body.Code.ToLowerInvariant()}.example.cn";
+        await using var scope = database.Site.Services.CreateAsyncScope();
+        var invitation = await scope.ServiceProvider.GetRequiredService<StaffDirectory>()
+            .CreateAsync(body.Code, email, "测试员 " + body.Code, role, CancellationToken.None);
+        if (setPassword)
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffMember>>();
+            var token = Uri.UnescapeDataString(invitation.ActivationLink.Query.Split("token=")[1]);
+            (await users.ResetPasswordAsync(invitation.Member, token, GoodPassword)).Succeeded.ShouldBeTrue();
+        }
+
+        return new ConsoleMember(body, email, GoodPassword, role, invitation.ActivationLink);
+    }
+
+    /// <summary>The antiforgery token of the (first) form on a page.</summary>
+    public static string AntiforgeryToken(string html) =>
+        AntiforgeryField().Match(html) is { Success: true } match ? match.Groups["token"].Value : throw new InvalidOperationException("The page has no antiforgery token.");
+
+    /// <summary>GETs a page and POSTs its form with the antiforgery token and the given fields.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, params (string Name, string Value)[] fields)
+    {
+        var page = await client.GetStringAsync(new Uri(path, UriKind.Relative));
+        var form = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))
+            .Append(new KeyValuePair<string, string>("__RequestVerificationToken", AntiforgeryToken(page)));
+        return await client.PostAsync(new Uri(path, UriKind.Relative), new FormUrlEncodedContent(form));
+    }
+
+    public static string TotpCode(string key) => new Totp(Base32Encoding.ToBytes(key)).ComputeTotp();
+
+    public static string AuthenticatorKey(string html) =>
+        KeyField().Match(html) is { Success: true } match ? match.Groups["key"].Value : throw new InvalidOperationException("The page shows no authenticator key.");
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"(?<token>[^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+
+    [GeneratedRegex("data-testid=\"authenticator-key\">(?<key>[A-Z2-7]+)<")]
+    private static partial Regex KeyField();
+}
