@@ -14,9 +14,9 @@ public static partial class ConsoleStaff
 {
     public const string GoodPassword = "lantern orchard quietly 17";
 
-    public static async Task<ConsoleMember> CreateAsync(RegistryDatabase database, string role, bool setPassword = true)
+    public static async Task<ConsoleMember> CreateAsync(RegistryDatabase database, string role, bool setPassword = true, CertificationBody? body = null)
     {
-        var body = await new TestRegistry(database).AddBodyAsync();
+        body ??= await new TestRegistry(database).AddBodyAsync();
         var email = $"staff{TestRegistry.UniqueSuffix()}@{body.Code.ToLowerInvariant()}.example.cn";
         await using var scope = database.Site.Services.CreateAsyncScope();
         var invitation = await scope.ServiceProvider.GetRequiredService<StaffDirectory>()
@@ -29,6 +29,22 @@ public static partial class ConsoleStaff
         }
 
         return new ConsoleMember(body, email, GoodPassword, role, invitation.ActivationLink);
+    }
+
+    /// <summary>A client with a console session of the member: signed in, and for publishers and administrators with the authenticator set up.</summary>
+    public static async Task<HttpClient> SignedInAsync(RegistryDatabase database, ConsoleMember member)
+    {
+        var client = database.Site.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        using var signedIn = await PostFormAsync(client, "/console/sign-in", ("email", member.Email), ("password", member.Password));
+        signedIn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        if (StaffRoles.NeedsTwoFactor(member.Role))
+        {
+            var key = AuthenticatorKey(await client.GetStringAsync(new Uri("/console/two-factor", UriKind.Relative)));
+            using var confirmed = await PostFormAsync(client, "/console/two-factor", ("code", TotpCode(key)));
+            confirmed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        return client;
     }
 
     /// <summary>The antiforgery token of the (first) form on a page.</summary>

@@ -23,6 +23,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(e => e.Message).HasMaxLength(AuditEntry.MaxMessageLength);
 
         builder.HasOne<CertificationBody>().WithMany().HasForeignKey(e => e.BodyId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(e => e.StaffName).HasMaxLength(Features.StaffConsole.Staff.StaffMember.MaxDisplayNameLength);
+        builder.HasOne<Features.StaffConsole.Staff.StaffMember>().WithMany().HasForeignKey(e => e.StaffMemberId).OnDelete(DeleteBehavior.Restrict);
 
         // A body reads its own entries newest first, all of them or one certificate's.
         builder.HasIndex(e => new { e.BodyId, e.Id });

@@ -743,8 +743,20 @@ namespace Registry.Web.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("source_address");
 
+                    b.Property<long?>("StaffMemberId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("staff_member_id");
+
+                    b.Property<string>("StaffName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("staff_name");
+
                     b.HasKey("Id")
                         .HasName("pk_audit_entries");
+
+                    b.HasIndex("StaffMemberId")
+                        .HasDatabaseName("ix_audit_entries_staff_member_id");
 
                     b.HasIndex("BodyId", "Id")
                         .HasDatabaseName("ix_audit_entries_body_id_id");
@@ -1365,6 +1377,12 @@ namespace Registry.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_audit_entries_bodies_body_id");
+
+                    b.HasOne("Registry.Web.Features.StaffConsole.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_audit_entries_asp_net_users_staff_member_id");
                 });
 
             modelBuilder.Entity("Registry.Web.Features.Publishing.IdempotencyRecord", b =>

@@ -15,8 +15,14 @@ public sealed class AuditEntry
 
     public long BodyId { get; set; }
 
-    /// <summary>The public id of the API key that made the call.</summary>
+    /// <summary>The public id of the API key that made the call, or <c>console</c> for a change made in the console.</summary>
     public required string ApiKeyId { get; set; }
+
+    /// <summary>The staff member who made a change in the console; null for API calls.</summary>
+    public long? StaffMemberId { get; set; }
+
+    /// <summary>The member's name when they made the change (a later rename does not rewrite the log).</summary>
+    public string? StaffName { get; set; }
 
     /// <summary>The operation's stable name, e.g. <c>suspend</c> or <c>signing-key.rotate</c> (see <c>PublishingOperations</c>).</summary>
     public required string Operation { get; set; }

@@ -45,7 +45,7 @@ public sealed class AuditQueries(RegistryDbContext db)
 
         var page = await entries.OrderByDescending(e => e.Id).Take(query.Limit + 1).ToListAsync(cancellationToken);
         var views = page.Take(query.Limit).Select(e => new AuditEntryView(e.Id, e.OccurredAt, e.ApiKeyId, e.Operation, e.CertificateNumber,
-            e.SourceAddress, e.IdempotencyKey, AuditOutcomes.Name(e.Outcome), e.ErrorCode, e.Message, e.BulkId, e.BulkRow)).ToList();
+            e.SourceAddress, e.IdempotencyKey, AuditOutcomes.Name(e.Outcome), e.ErrorCode, e.Message, e.BulkId, e.BulkRow) { StaffName = e.StaffName }).ToList();
         return new AuditPage(views, page.Count > query.Limit ? views[^1].Id : null);
     }
 }

@@ -23,7 +23,11 @@ public sealed record AuditEntryView(
     string? ErrorCode,
     string? Message,
     Guid? BulkId,
-    int? BulkRow);
+    int? BulkRow)
+{
+    /// <summary>The staff member who made a console change; null for API calls.</summary>
+    public string? StaffName { get; init; }
+}
 
 /// <summary>One page, newest first; <see cref="NextBefore"/> asks for the next (older) page, null at the end.</summary>
 public sealed record AuditPage(IReadOnlyList<AuditEntryView> Entries, long? NextBefore);

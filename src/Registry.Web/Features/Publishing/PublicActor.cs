@@ -13,6 +13,7 @@ public static partial class PublicActor
     {
         PublishingChannel.Bulk => $"{bodyCode} bulk upload",
         PublishingChannel.Operator => $"{bodyCode} registry operator",
+        PublishingChannel.Console => $"{bodyCode} console",
         _ => $"{bodyCode} API",
     };
 

@@ -166,6 +166,8 @@ internal sealed class PublishingPipeline(RegistryDbContext db, TimeProvider cloc
             OccurredAt = clock.GetUtcNow(),
             BodyId = request.Caller.BodyId,
             ApiKeyId = request.Caller.ApiKeyId,
+            StaffMemberId = request.Caller.Staff?.Id,
+            StaffName = request.Caller.Staff is { } staff ? Clip(InputText.Printable(staff.Name), StaffConsole.Staff.StaffMember.MaxDisplayNameLength) : null,
             Operation = StoredOperation(request.Operation),
             CertificateNumber = AuditNumber(request.CertificateNumber),
             SourceAddress = request.Caller.SourceAddress is { } address ? Clip(InputText.Printable(address), 64) : null,

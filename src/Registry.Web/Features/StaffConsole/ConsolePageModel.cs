@@ -20,6 +20,8 @@ public abstract class ConsolePageModel : PageModel
 
     public string DisplayName => User.FindFirstValue(StaffClaimsFactory.DisplayNameClaim) ?? string.Empty;
 
+    public long MemberId => long.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!, CultureInfo.InvariantCulture);
+
     public string Role => StaffRoles.All.FirstOrDefault(User.IsInRole) ?? StaffRoles.Viewer;
 
     public bool PassedSecondFactor => User.HasClaim("amr", MultiFactorMethod);

@@ -99,7 +99,8 @@ public sealed class AuditEntryGraphType : ObjectGraphType<AuditEntryView>
         Name = "AuditEntry";
         Description = "One publishing call by one of your body's API keys, and what came of it.";
         Field<NonNullGraphType<InstantGraphType>>("occurredAt").Resolve(c => c.Source.OccurredAt);
-        Field(e => e.ApiKeyId).Description("The public id of the key that made the call.");
+        Field(e => e.ApiKeyId).Description("The public id of the key that made the call; \"console\" for a change a staff member made in the console.");
+        Field(e => e.StaffName, nullable: true).Description("The staff member who made a console change, as named then; null for API calls.");
         Field(e => e.Operation).Description("issue, renew, change-scope, change-level, suspend, reinstate, withdraw, cancel, signing-key.rotate, signing-key.revoke, qr.issue.");
         Field(e => e.CertificateNumber, nullable: true).Description("Folded; null for signing-key operations.");
         Field(e => e.SourceAddress, nullable: true);
