@@ -1,0 +1,99 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Registry.Signing.Claims;
+using Registry.Signing.Payloads;
+using Registry.Web.Features.SigningKeys;
+using Registry.Web.Features.StaffConsole.Staff;
+using Registry.Web.Features.Verification;
+
+namespace Registry.Web.Tests.StaffConsole;
+
+/// <summary>A publisher suspends and reinstates a certificate in the console; the public page and the verify page follow at once.</summary>
+public sealed class ConsoleChangeBrowserTests(RegistryDatabase database) : BrowserTest
+{
+    private static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+    [Fact]
+    public async Task A_suspension_and_a_reinstatement_in_the_console_show_on_the_public_and_verify_pages_at_once()
+    {
+        var (certificate, body) = await new TestRegistry(database).IssueAsync(new DateOnly(2026, 3, 6));
+        var member = await ConsoleStaff.CreateAsync(database, StaffRoles.Publisher, body: body);
+        var scan = await ScanPathAsync(certificate, body);
+        var page = await (await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN" })).NewPageAsync();
+        var violations = new List<string>();
+        await SignInAsync(page, member);
+
+        await page.ClickAsync("[data-testid=console-nav-certificates]");
+        await page.WaitForSelectorAsync("[data-testid=console-certificates]");
+        await AxeAsync(page, violations);
+        await page.ClickAsync($"[data-testid=console-row][data-number='{certificate.NormalizedNumber}'] a");
+        await page.WaitForSelectorAsync("[data-testid=console-certificate]");
+        await AxeAsync(page, violations);
+
+        await page.FillAsync("#reason-suspend", "监督审核逾期 (surveillance audit overdue)");
+        await page.ClickAsync("[data-testid=console-change-suspend] button[type=submit]");
+        await page.WaitForSelectorAsync("[data-testid=console-confirm]");
+        (await page.InnerTextAsync("[data-testid=console-confirm]")).ShouldContain("暂停");
+        await AxeAsync(page, violations);
+        await page.ClickAsync("[data-testid=console-apply]");
+        await page.WaitForSelectorAsync("[data-testid=console-done]");
+        (await page.GetAttributeAsync("[data-testid=console-certificate]", "data-status")).ShouldBe("Suspended");
+
+        var visitor = await (await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN" })).NewPageAsync();
+        await visitor.GotoAsync(new Uri(database.BrowserSiteAddress, $"/certificates/{certificate.NormalizedNumber}").ToString());
+        (await visitor.GetAttributeAsync("[data-testid=status]", "data-status")).ShouldBe("Suspended");
+        await visitor.GotoAsync(new Uri(database.BrowserSiteAddress, scan).ToString());
+        (await visitor.GetAttributeAsync("[data-testid=verdict]", "data-status")).ShouldBe("Suspended");
+
+        await page.FillAsync("#reason-reinstate", "整改完成 (corrective actions verified)");
+        await page.ClickAsync("[data-testid=console-change-reinstate] button[type=submit]");
+        await page.ClickAsync("[data-testid=console-apply]");
+        await page.WaitForSelectorAsync("[data-testid=console-done]");
+        await visitor.GotoAsync(new Uri(database.BrowserSiteAddress, scan).ToString());
+        (await visitor.GetAttributeAsync("[data-testid=verdict]", "data-status")).ShouldBe("Valid");
+        await visitor.GotoAsync(new Uri(database.BrowserSiteAddress, $"/certificates/{certificate.NormalizedNumber}").ToString());
+        (await visitor.GetAttributeAsync("[data-testid=status]", "data-status")).ShouldBe("Valid");
+
+        await using var db = database.CreateContext();
+        var audited = await db.AuditEntries.Where(e => e.BodyId == body.Id).OrderBy(e => e.Id).Select(e => new { e.Operation, e.StaffName }).ToListAsync();
+        audited.Select(e => (e.Operation, e.StaffName)).ShouldBe([("suspend", "测试员 " + body.Code), ("reinstate", "测试员 " + body.Code)]);
+        violations.ShouldBeEmpty();
+    }
+
+    private async Task SignInAsync(IPage page, ConsoleMember member)
+    {
+        await page.GotoAsync(new Uri(database.BrowserSiteAddress, "/console/sign-in").ToString());
+        await page.FillAsync("#email", member.Email);
+        await page.FillAsync("#password", member.Password);
+        await page.ClickAsync("[data-testid=sign-in] button[type=submit]");
+        await page.WaitForSelectorAsync("[data-testid=two-factor]");
+        await page.FillAsync("#code", ConsoleStaff.TotpCode((await page.InnerTextAsync("[data-testid=authenticator-key]")).Trim()));
+        await page.ClickAsync("[data-testid=two-factor] button[type=submit]");
+        await page.WaitForSelectorAsync("[data-testid=recovery-codes]");
+        await page.GotoAsync(new Uri(database.BrowserSiteAddress, "/console").ToString());
+        await page.WaitForSelectorAsync("[data-testid=console]");
+    }
+
+    /// <summary>The /v/ path of a plaque code the body signs with a key of its own.</summary>
+    private async Task<string> ScanPathAsync(Registry.Domain.Certificates.Certificate certificate, Registry.Domain.Certificates.CertificationBody body)
+    {
+        var keys = database.Site.Services.GetRequiredService<SigningKeyStore>();
+        await keys.CreateAsync(body.Code, "console test", CancellationToken.None);
+        await using var db = database.CreateContext();
+        var holder = await db.Organisations.SingleAsync(o => o.Id == certificate.OrganisationId);
+        using var active = (await keys.ActiveForAsync(body.Id, CancellationToken.None))!;
+        var claims = new QrClaims(QrClaims.CurrentVersion, certificate.NormalizedNumber, holder.CreditCode, certificate.Level, certificate.IssuedOn,
+            certificate.ExpiresOn, Medium.Plaque, 3, Registry.Domain.Time.RegistryCalendar.Today(TimeProvider.System));
+        var link = VerifyUrl.Build(VerificationOptions.LocalDefault, new PayloadSigner(active.PrivateKey).Sign(claims));
+        return "/v/" + link[(link.IndexOf("/V/", StringComparison.Ordinal) + 3)..];
+    }
+
+    private static async Task AxeAsync(IPage page, List<string> violations)
+    {
+        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] } });
+        violations.AddRange(result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{new Uri(page.Url).AbsolutePath}: {v.Id} ({v.Impact}) {v.Help}"));
+    }
+}
