@@ -50,6 +50,41 @@ public sealed class ConsoleCertificateTests(RegistryDatabase database)
     }
 
     [Fact]
+    public async Task The_audit_log_page_and_its_csv_name_the_member_and_show_only_the_bodys_entries()
+    {
+        var (certificate, body) = await _registry.IssueAsync(new DateOnly(2026, 3, 7));
+        var api = await PublishingApiClient.ForNewBodyAsync(database);
+        var elsewhere = await api.IssueAsync();
+        var member = await ConsoleStaff.CreateAsync(database, StaffRoles.Viewer, body: body);
+        var publisher = await ConsoleStaff.CreateAsync(database, StaffRoles.Publisher, body: body);
+        using (var changer = await ConsoleStaff.SignedInAsync(database, publisher))
+        using (var applied = await ConsoleStaff.PostFormAsync(changer, $"/console/certificates/{certificate.NormalizedNumber}?handler=Apply",
+                   ("change", "withdraw"), ("reason", "=HYPERLINK(\"http://x\")"), ("effectiveOn", PublishingApiClient.Today), ("expectedVersion", "1")))
+        {
+            applied.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
+        }
+
+        using var console = await ConsoleStaff.SignedInAsync(database, member);
+        var page = WebUtility.HtmlDecode(await console.GetStringAsync(new Uri("/console/audit", UriKind.Relative)));
+        page.ShouldContain("data-operation=\"withdraw\"");
+        page.ShouldContain("测试员 " + body.Code);
+        page.ShouldNotContain(elsewhere.NormalizedNumber, customMessage: "another body's entries are not listed");
+
+        using var csv = await console.GetAsync(new Uri($"/console/audit?handler=Csv&number={certificate.NormalizedNumber}", UriKind.Relative));
+        csv.StatusCode.ShouldBe(HttpStatusCode.OK);
+        csv.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
+        var bytes = await csv.Content.ReadAsByteArrayAsync();
+        bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]).ShouldBeTrue();
+        var lines = Encoding.UTF8.GetString(bytes.AsSpan(3)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        lines.Length.ShouldBe(2);
+        lines[1].ShouldContain("withdraw");
+        lines[1].ShouldContain("测试员 " + body.Code);
+
+        (await console.GetAsync(new Uri("/console/audit?number=%3Cb%3E", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await console.GetAsync(new Uri("/console/audit?from=2026-03-10&to=2026-03-01", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task A_change_made_meanwhile_is_shown_and_not_overwritten()
     {
         var (certificate, body) = await _registry.IssueAsync(new DateOnly(2026, 3, 3));

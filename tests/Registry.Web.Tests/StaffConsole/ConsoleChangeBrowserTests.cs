@@ -10,7 +10,7 @@ using Registry.Web.Features.Verification;
 
 namespace Registry.Web.Tests.StaffConsole;
 
-/// <summary>A publisher suspends and reinstates a certificate in the console; the public page and the verify page follow at once.</summary>
+/// <summary>A publisher suspends and reinstates a certificate in the console; the public page and the verify page follow at once, and the audit log names them.</summary>
 public sealed class ConsoleChangeBrowserTests(RegistryDatabase database) : BrowserTest
 {
     private static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
@@ -55,6 +55,11 @@ public sealed class ConsoleChangeBrowserTests(RegistryDatabase database) : Brows
         (await visitor.GetAttributeAsync("[data-testid=verdict]", "data-status")).ShouldBe("Valid");
         await visitor.GotoAsync(new Uri(database.BrowserSiteAddress, $"/certificates/{certificate.NormalizedNumber}").ToString());
         (await visitor.GetAttributeAsync("[data-testid=status]", "data-status")).ShouldBe("Valid");
+
+        await page.GotoAsync(new Uri(database.BrowserSiteAddress, "/console/audit").ToString());
+        (await page.Locator("[data-testid=audit-row]").CountAsync()).ShouldBe(2);
+        (await page.InnerTextAsync("[data-testid=audit-row] [data-testid=audit-who]")).ShouldBe("测试员 " + body.Code);
+        await AxeAsync(page, violations);
 
         await using var db = database.CreateContext();
         var audited = await db.AuditEntries.Where(e => e.BodyId == body.Id).OrderBy(e => e.Id).Select(e => new { e.Operation, e.StaffName }).ToListAsync();

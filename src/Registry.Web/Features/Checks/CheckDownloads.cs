@@ -1,6 +1,6 @@
-using CsvHelper;
 using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
+using Registry.Web.Features.Input.Tables;
 
 namespace Registry.Web.Features.Checks;
 
@@ -11,29 +11,10 @@ namespace Registry.Web.Features.Checks;
 /// </summary>
 public static class CheckDownloads
 {
-    public const string CsvType = "text/csv; charset=utf-8";
+    public const string CsvType = CsvDownload.ContentType;
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    private static readonly CsvWriterOptions CsvOptions = new()
-    {
-        WriteByteOrderMark = true,
-        Injection = CsvInjection.Escape,
-    };
-
-    public static byte[] Csv(CheckReport report, IStringLocalizer text)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = CsvWriter.Create(buffer, CsvOptions, leaveOpen: true))
-        {
-            writer.WriteRecord([.. CheckLines.Header(text)]);
-            foreach (var line in CheckLines.Lines(report, text))
-            {
-                writer.WriteRecord([.. line]);
-            }
-        }
-
-        return buffer.ToArray();
-    }
+    public static byte[] Csv(CheckReport report, IStringLocalizer text) => CsvDownload.Write(CheckLines.Header(text), CheckLines.Lines(report, text));
 
     public static byte[] Xlsx(CheckReport report, IStringLocalizer text)
     {
