@@ -47,45 +47,15 @@ public sealed class CertificateModel(RegistryDbContext db, PublishingCommands pu
         await LoadAsync(number, cancellationToken) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostPreviewAsync(string number, string? change, string? reason, DateOnly? effectiveOn, int expectedVersion,
-        CancellationToken cancellationToken)
-    {
-        if (!CanChange)
-        {
-            return Forbid();
-        }
-
-        if (!await LoadAsync(number, cancellationToken))
-        {
-            return NotFound();
-        }
-
-        if (Validate(change, reason, effectiveOn, expectedVersion) is { } refused)
-        {
-            Refusal = refused;
-            Response.StatusCode = ChangedMeanwhile ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
-        }
-
-        return Page();
-    }
+        CancellationToken cancellationToken) =>
+        await PrepareAsync(number, change, reason, effectiveOn, expectedVersion, cancellationToken) ?? Page();
 
     public async Task<IActionResult> OnPostApplyAsync(string number, string? change, string? reason, DateOnly? effectiveOn, int expectedVersion,
         CancellationToken cancellationToken)
     {
-        if (!CanChange)
+        if (await PrepareAsync(number, change, reason, effectiveOn, expectedVersion, cancellationToken) is { } refused)
         {
-            return Forbid();
-        }
-
-        if (!await LoadAsync(number, cancellationToken))
-        {
-            return NotFound();
-        }
-
-        if (Validate(change, reason, effectiveOn, expectedVersion) is { } refused)
-        {
-            Refusal = refused;
-            Response.StatusCode = ChangedMeanwhile ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
-            return Page();
+            return refused;
         }
 
         var caller = PublishingCaller.ForStaff(BodyId, Record!.Body.Code, new StaffActor(MemberId, DisplayName), HttpContext.Connection.RemoteIpAddress?.ToString());
@@ -108,6 +78,30 @@ public sealed class CertificateModel(RegistryDbContext db, PublishingCommands pu
         Pending = null;
         db.ChangeTracker.Clear();
         await LoadAsync(number, cancellationToken);
+        Response.StatusCode = ChangedMeanwhile ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    /// <summary>Both steps check the same things: the role, the body, the change, the version, the reason. Null when the form may go on.</summary>
+    private async Task<IActionResult?> PrepareAsync(string number, string? change, string? reason, DateOnly? effectiveOn, int expectedVersion,
+        CancellationToken cancellationToken)
+    {
+        if (!CanChange)
+        {
+            return Forbid();
+        }
+
+        if (!await LoadAsync(number, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (Validate(change, reason, effectiveOn, expectedVersion) is not { } refused)
+        {
+            return null;
+        }
+
+        Refusal = refused;
         Response.StatusCode = ChangedMeanwhile ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
         return Page();
     }
