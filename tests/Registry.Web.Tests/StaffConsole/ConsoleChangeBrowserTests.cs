@@ -56,6 +56,9 @@ public sealed class ConsoleChangeBrowserTests(RegistryDatabase database) : Brows
         (await page.Locator("[data-testid=audit-row]").CountAsync()).ShouldBe(2);
         (await page.InnerTextAsync("[data-testid=audit-row] [data-testid=audit-who]")).ShouldBe("测试员 " + body.Code);
         await AxeAsync(page, violations);
+        await page.GotoAsync(new Uri(database.BrowserSiteAddress, "/console/keys").ToString());
+        (await page.Locator("[data-testid=key-row]").CountAsync()).ShouldBe(1, "the key that signed the plaque");
+        await AxeAsync(page, violations);
 
         await using var db = database.CreateContext();
         var audited = await db.AuditEntries.Where(e => e.BodyId == body.Id).OrderBy(e => e.Id).Select(e => new { e.Operation, e.StaffName }).ToListAsync();
