@@ -117,7 +117,7 @@ public sealed class EditModel(WatchListStore store) : FormPageModel
 
         EditToken = token.ToLowerInvariant();
         ViewToken = WatchListTokens.ViewOf(EditToken);
-        Certificates = await store.CertificatesAsync(List, DateTimeOffset.MaxValue, cancellationToken);
+        Certificates = await store.CertificatesAsync(List, recent: [], cancellationToken);
         return true;
     }
 

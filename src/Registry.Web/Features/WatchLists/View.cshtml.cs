@@ -27,8 +27,10 @@ public sealed class ViewModel(WatchListStore store) : PageModel
 
         Token = token.ToLowerInvariant();
         PreviousVisit = List.LastVisitAt;
-        Certificates = await store.CertificatesAsync(List, PreviousVisit, cancellationToken);
-        Changes = await store.ChangesAsync(List, PreviousVisit, 100, cancellationToken);
+        // One read of the changes since the previous visit: the rows are marked from all of them, the list shows the newest 100.
+        var changes = await store.ChangesAsync(List, PreviousVisit, int.MaxValue, cancellationToken);
+        Certificates = await store.CertificatesAsync(List, changes, cancellationToken);
+        Changes = [.. changes.Take(100)];
         await store.MarkVisitedAsync(List, cancellationToken);
 
         // The link is the secret: it must not travel to other sites in a Referer header.

@@ -86,8 +86,8 @@ public sealed class WatchListStore(RegistryDbContext db, BulkChecker checker, IO
     public async Task<WatchList?> FindByEditAsync(string? token, CancellationToken cancellationToken) =>
         WatchListTokens.Hash(token) is { } hash ? await db.WatchLists.AsNoTracking().SingleOrDefaultAsync(l => l.EditHash == hash, cancellationToken) : null;
 
-    /// <summary>Every certificate on the list with its status now, marked when it changed after <paramref name="since"/>.</summary>
-    public async Task<IReadOnlyList<WatchedCertificate>> CertificatesAsync(WatchList list, DateTimeOffset since, CancellationToken cancellationToken)
+    /// <summary>Every certificate on the list with its status now, each marked with its newest of <paramref name="recent"/> (newest first).</summary>
+    public async Task<IReadOnlyList<WatchedCertificate>> CertificatesAsync(WatchList list, IReadOnlyList<WatchedChange> recent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(list);
         var today = RegistryCalendar.DateOf(clock.GetUtcNow());
@@ -103,11 +103,9 @@ public sealed class WatchListStore(RegistryDbContext db, BulkChecker checker, IO
                 c.Id, c.Number, c.NormalizedNumber, o.LegalNameZh, o.NameEn, c.Standing, c.SchemeCode, c.Level, c.ExpiresOn,
                 BodyNameZh = b.NameZh, BodyNameEn = b.NameEn, item.Asked,
             }).ToListAsync(cancellationToken);
-        var recent = (await ChangesAsync(list, since, int.MaxValue, cancellationToken))
-            .GroupBy(c => c.CertificateId)
-            .ToDictionary(g => g.Key, g => g.First());
+        var newest = recent.GroupBy(c => c.CertificateId).ToDictionary(g => g.Key, g => g.First());
         return [.. rows.Select(r => new WatchedCertificate(r.Id, r.Number, r.NormalizedNumber, r.LegalNameZh, r.NameEn, r.Standing.StatusOn(r.ExpiresOn, today),
-            r.SchemeCode, r.Level, r.ExpiresOn, r.BodyNameZh, r.BodyNameEn, r.Asked, recent.GetValueOrDefault(r.Id)))];
+            r.SchemeCode, r.Level, r.ExpiresOn, r.BodyNameZh, r.BodyNameEn, r.Asked, newest.GetValueOrDefault(r.Id)))];
     }
 
     /// <summary>The list's certificates' status changes published after <paramref name="since"/>, newest first.</summary>

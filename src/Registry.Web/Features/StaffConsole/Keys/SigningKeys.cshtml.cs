@@ -12,6 +12,8 @@ namespace Registry.Web.Features.StaffConsole.Keys;
 /// </summary>
 public sealed class SigningKeysModel(SigningKeyStore keys, PublishingCommands publishing, RegistryDbContext db) : ConsolePageModel
 {
+    private string? _bodyCode;
+
     public IReadOnlyList<SigningKeySummary> Keys { get; private set; } = [];
 
     public bool CanChange => Role == StaffRoles.Administrator;
@@ -53,17 +55,14 @@ public sealed class SigningKeysModel(SigningKeyStore keys, PublishingCommands pu
         return result.Succeeded ? Back("revoked") : await RefuseAsync(result.Error.Code, result.Error.Message, cancellationToken);
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken)
-    {
-        var code = await db.Bodies.Where(b => b.Id == BodyId).Select(b => b.Code).SingleAsync(cancellationToken);
-        Keys = await keys.ListAsync(code, cancellationToken);
-    }
+    private async Task LoadAsync(CancellationToken cancellationToken) => Keys = await keys.ListAsync(await BodyCodeAsync(cancellationToken), cancellationToken);
 
-    private async Task<PublishingCaller> CallerAsync(CancellationToken cancellationToken)
-    {
-        var code = await db.Bodies.Where(b => b.Id == BodyId).Select(b => b.Code).SingleAsync(cancellationToken);
-        return PublishingCaller.ForStaff(BodyId, code, new StaffActor(MemberId, DisplayName), HttpContext.Connection.RemoteIpAddress?.ToString());
-    }
+    private async Task<PublishingCaller> CallerAsync(CancellationToken cancellationToken) =>
+        PublishingCaller.ForStaff(BodyId, await BodyCodeAsync(cancellationToken), new StaffActor(MemberId, DisplayName), HttpContext.Connection.RemoteIpAddress?.ToString());
+
+    /// <summary>The member's body's code, read once per request (a refused change lists the keys after building the caller).</summary>
+    private async Task<string> BodyCodeAsync(CancellationToken cancellationToken) =>
+        _bodyCode ??= await db.Bodies.Where(b => b.Id == BodyId).Select(b => b.Code).SingleAsync(cancellationToken);
 
     private async Task<IActionResult> RefuseAsync(string code, string message, CancellationToken cancellationToken)
     {
