@@ -52,7 +52,7 @@ public sealed class OperationsTests(RegistryDatabase database)
 
         await using var db = database.CreateContext();
         var stored = await db.Certificates.Include(c => c.Events).SingleAsync(c => c.NormalizedNumber == issued.NormalizedNumber);
-        stored.Events.Select(e => e.Kind).ShouldBe([StatusEventKind.Issued, StatusEventKind.ScopeChanged, StatusEventKind.LevelChanged,
+        stored.Events.OrderBy(e => e.Sequence).Select(e => e.Kind).ShouldBe([StatusEventKind.Issued, StatusEventKind.ScopeChanged, StatusEventKind.LevelChanged,
             StatusEventKind.Suspended, StatusEventKind.Reinstated, StatusEventKind.Renewed, StatusEventKind.Withdrawn]);
         // The public history names the body and the channel; the key stays in the audit log.
         stored.Events.ShouldAllBe(e => e.Actor == $"{api.Body.Code} API");
