@@ -49,6 +49,8 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<Features.StaffConsole.Uploads.ConsoleUpload> ConsoleUploads => Set<Features.StaffConsole.Uploads.ConsoleUpload>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -1189,6 +1189,89 @@ namespace Registry.Web.Data.Migrations
                     b.ToTable("staff_roles", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Web.Features.StaffConsole.Uploads.ConsoleUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AppliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("applied_at");
+
+                    b.Property<long?>("AppliedBy")
+                        .HasColumnType("bigint")
+                        .HasColumnName("applied_by");
+
+                    b.Property<string>("AppliedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("applied_by_name");
+
+                    b.Property<long>("BodyId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("body_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Preview")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("preview");
+
+                    b.Property<string>("Results")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("results");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("row_count");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<long>("UploadedBy")
+                        .HasColumnType("bigint")
+                        .HasColumnName("uploaded_by");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("uploaded_by_name");
+
+                    b.Property<int>("WouldApply")
+                        .HasColumnType("integer")
+                        .HasColumnName("would_apply");
+
+                    b.HasKey("Id")
+                        .HasName("pk_console_uploads");
+
+                    b.HasIndex("AppliedBy")
+                        .HasDatabaseName("ix_console_uploads_applied_by");
+
+                    b.HasIndex("UploadedAt")
+                        .HasDatabaseName("ix_console_uploads_uploaded_at");
+
+                    b.HasIndex("UploadedBy")
+                        .HasDatabaseName("ix_console_uploads_uploaded_by");
+
+                    b.HasIndex("BodyId", "UploadedAt")
+                        .HasDatabaseName("ix_console_uploads_body_id_uploaded_at");
+
+                    b.ToTable("console_uploads", (string)null);
+                });
+
             modelBuilder.Entity("Registry.Web.Features.WatchLists.WatchList", b =>
                 {
                     b.Property<long>("Id")
@@ -1441,6 +1524,29 @@ namespace Registry.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_staff_members_certification_bodies_body_id");
+                });
+
+            modelBuilder.Entity("Registry.Web.Features.StaffConsole.Uploads.ConsoleUpload", b =>
+                {
+                    b.HasOne("Registry.Web.Features.StaffConsole.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("AppliedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_console_uploads_asp_net_users_applied_by");
+
+                    b.HasOne("Registry.Domain.Certificates.CertificationBody", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_console_uploads_certification_bodies_body_id");
+
+                    b.HasOne("Registry.Web.Features.StaffConsole.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_console_uploads_asp_net_users_uploaded_by");
                 });
 
             modelBuilder.Entity("Registry.Web.Features.WatchLists.WatchListItem", b =>

@@ -12,7 +12,7 @@ namespace Registry.Web.Features.Publishing;
 /// When the context already has a transaction (the publishing pipeline's, which adds the audit entry and
 /// the idempotency record), the change joins it and the caller commits or rolls back.
 /// </summary>
-public sealed class CertificatePublisher(RegistryDbContext db, TimeProvider clock)
+public sealed class CertificatePublisher(RegistryDbContext db, TimeProvider clock, PublishingRehearsal? rehearsal = null)
 {
     // Taken just before commit so that outbox sequence numbers are handed out in commit order:
     // a consumer that has read sequence n can never later find an n - 1 committed behind it.
@@ -75,6 +75,12 @@ public sealed class CertificatePublisher(RegistryDbContext db, TimeProvider cloc
         {
             // The certificate row and its event go first, so the outbox message can carry the certificate's id.
             await db.SaveChangesAsync(cancellationToken);
+            if (rehearsal?.Active == true)
+            {
+                // Checked by the database like a real change, but never announced: the rehearsal is rolled back.
+                return;
+            }
+
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({OutboxOrderLock})", cancellationToken);
             db.Outbox.Add(ToOutboxMessage(certificate, published));
             await db.SaveChangesAsync(cancellationToken);

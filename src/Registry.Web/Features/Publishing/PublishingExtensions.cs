@@ -13,9 +13,11 @@ public static class PublishingExtensions
     /// </summary>
     public static IHostApplicationBuilder AddPublishing(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddScoped<PublishingRehearsal>();
         builder.Services.AddScoped<CertificatePublisher>();
         builder.Services.AddScoped<PublishingPipeline>();
         builder.Services.AddScoped<BulkPublisher>();
+        builder.Services.AddScoped<BulkRehearsal>();
         builder.Services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.Section)
             .Validate(o => o.Retention > TimeSpan.Zero && o.PruneInterval > TimeSpan.Zero, $"{IdempotencyOptions.Section}: Retention and PruneInterval must be positive.")
             .ValidateOnStart();

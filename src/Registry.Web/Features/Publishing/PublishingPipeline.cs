@@ -28,7 +28,7 @@ internal sealed record OperationRequest(
 /// idempotency record, and commit. A refused operation rolls back to the savepoint, so only its audit entry
 /// (and its idempotency record) is committed.
 /// </summary>
-internal sealed class PublishingPipeline(RegistryDbContext db, TimeProvider clock, IOptions<IdempotencyOptions> idempotency)
+internal sealed class PublishingPipeline(RegistryDbContext db, TimeProvider clock, IOptions<IdempotencyOptions> idempotency, PublishingRehearsal rehearsal)
 {
     private const string Savepoint = "publishing_operation";
 
@@ -37,6 +37,11 @@ internal sealed class PublishingPipeline(RegistryDbContext db, TimeProvider cloc
     public async Task<PublishingResult<T>> RunAsync<T>(OperationRequest request, Func<CancellationToken, Task<T>> apply, CancellationToken cancellationToken)
         where T : class
     {
+        if (rehearsal.Active)
+        {
+            return await RehearseAsync(apply, cancellationToken);
+        }
+
         var key = request.IdempotencyKey;
         if (key is not null && !IdempotencyKeys.IsValid(key, request.Bulk is null ? IdempotencyKeys.MaxLength : IdempotencyKeys.MaxStoredLength))
         {
@@ -73,20 +78,7 @@ internal sealed class PublishingPipeline(RegistryDbContext db, TimeProvider cloc
         }
 
         await transaction.CreateSavepointAsync(Savepoint, cancellationToken);
-        PublishingResult<T> result;
-        try
-        {
-            result = PublishingResult.Success(await apply(cancellationToken));
-        }
-        catch (DomainException e)
-        {
-            result = PublishingResult.Failure<T>(e.Code, e.Message);
-        }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: var state } && state.StartsWith("23", StringComparison.Ordinal))
-        {
-            // An integrity constraint the rules did not foresee: refused like a rule, not a server error.
-            result = PublishingResult.Failure<T>(PublishingErrorCodes.Rejected, "The registry's database refused the change; nothing was changed.");
-        }
+        var result = await ApplyAsync(apply, cancellationToken);
 
         if (!result.Succeeded)
         {
@@ -117,6 +109,46 @@ internal sealed class PublishingPipeline(RegistryDbContext db, TimeProvider cloc
         await CommitAsync(transaction, cancellationToken);
 
         // The context serves the whole request (a bulk request runs thousands of operations): start each one clean.
+        db.ChangeTracker.Clear();
+        return result;
+    }
+
+    private static async Task<PublishingResult<T>> ApplyAsync<T>(Func<CancellationToken, Task<T>> apply, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            return PublishingResult.Success(await apply(cancellationToken));
+        }
+        catch (DomainException e)
+        {
+            return PublishingResult.Failure<T>(e.Code, e.Message);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: var state } && state.StartsWith("23", StringComparison.Ordinal))
+        {
+            // An integrity constraint the rules did not foresee: refused like a rule, not a server error.
+            return PublishingResult.Failure<T>(PublishingErrorCodes.Rejected, "The registry's database refused the change; nothing was changed.");
+        }
+    }
+
+    /// <summary>One operation of a rehearsal (<see cref="PublishingRehearsal"/>): applied in the caller's transaction behind a savepoint, kept for the next ones when it succeeds.</summary>
+    private async Task<PublishingResult<T>> RehearseAsync<T>(Func<CancellationToken, Task<T>> apply, CancellationToken cancellationToken)
+        where T : class
+    {
+        var transaction = db.Database.CurrentTransaction
+            ?? throw new InvalidOperationException("A rehearsal runs inside a transaction its caller rolls back.");
+        db.Database.AutoSavepointsEnabled = false;
+        await transaction.CreateSavepointAsync(Savepoint, cancellationToken);
+        var result = await ApplyAsync(apply, cancellationToken);
+        if (result.Succeeded)
+        {
+            await transaction.ReleaseSavepointAsync(Savepoint, cancellationToken);
+        }
+        else
+        {
+            await transaction.RollbackToSavepointAsync(Savepoint, cancellationToken);
+        }
+
         db.ChangeTracker.Clear();
         return result;
     }

@@ -57,7 +57,7 @@ public static class TableFile
 
         if (content.StartsWith("PK\u0003\u0004"u8))
         {
-            return ReadXlsx(content.ToArray(), maxRows);
+            return ReadXlsx(content.ToArray(), maxRows, TableBounds.Lists);
         }
 
         if (content.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0]))
@@ -67,6 +67,14 @@ public static class TableFile
 
         var (text, encoding, problem) = TableText.Decode(content);
         return problem is not null ? (null, problem) : ReadText(text!, encoding, maxRows, pasted: false);
+    }
+
+    /// <summary>An .xlsx workbook's first sheet under other bounds than a list's (a bulk upload of certificate changes).</summary>
+    public static (TextTable? Table, TableProblem? Problem) ReadWorkbook(byte[] content, int maxRows, TableBounds bounds)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(bounds);
+        return content.Length > bounds.MaxBytes ? (null, TableProblem.TooLarge(content.Length)) : ReadXlsx(content, maxRows, bounds);
     }
 
     public static (TextTable? Table, TableProblem? Problem) ReadPasted(string text, int maxRows) =>
@@ -80,7 +88,7 @@ public static class TableFile
         var sourceRow = 0;
         foreach (var row in cells)
         {
-            if (Add(rows, new TableRow(++sourceRow, row), maxRows) is { } problem)
+            if (Add(rows, new TableRow(++sourceRow, row), maxRows, TableBounds.Lists) is { } problem)
             {
                 return (null, problem);
             }
@@ -102,13 +110,13 @@ public static class TableFile
         {
             while (reader.Read())
             {
-                var cells = new string[Math.Min(reader.FieldCount, TableLimits.MaxColumns + 1)];
+                var cells = new string[Math.Min(reader.FieldCount, TableBounds.Lists.MaxColumns + 1)];
                 for (var i = 0; i < cells.Length; i++)
                 {
                     cells[i] = reader.GetString(i);
                 }
 
-                if (Add(rows, new TableRow(checked((int)reader.LineNumber), cells), maxRows) is { } problem)
+                if (Add(rows, new TableRow(checked((int)reader.LineNumber), cells), maxRows, TableBounds.Lists) is { } problem)
                 {
                     return (null, problem);
                 }
@@ -123,9 +131,9 @@ public static class TableFile
         return rows.Count == 0 ? (null, Empty()) : (new TextTable(format, encoding, rows), null);
     }
 
-    private static (TextTable? Table, TableProblem? Problem) ReadXlsx(byte[] content, int maxRows)
+    private static (TextTable? Table, TableProblem? Problem) ReadXlsx(byte[] content, int maxRows, TableBounds bounds)
     {
-        if (ZipProblem(content) is { } zipProblem)
+        if (ZipProblem(content, bounds.MaxExpandedBytes) is { } zipProblem)
         {
             return (null, zipProblem);
         }
@@ -138,8 +146,8 @@ public static class TableFile
             foreach (IDictionary<string, object?> row in stream.Query(useHeaderRow: false, excelType: ExcelType.XLSX))
             {
                 sourceRow++;
-                var cells = row.Values.Take(TableLimits.MaxColumns + 1).Select(CellText).ToArray();
-                if (Add(rows, new TableRow(sourceRow, cells), maxRows) is { } problem)
+                var cells = row.Values.Take(bounds.MaxColumns + 1).Select(CellText).ToArray();
+                if (Add(rows, new TableRow(sourceRow, cells), maxRows, bounds) is { } problem)
                 {
                     return (null, problem);
                 }
@@ -157,7 +165,7 @@ public static class TableFile
     /// Every part of the archive is inflated once, with a counter, before the workbook reader sees it: the sizes in
     /// a zip's directory are the sender's word, and a zip bomb lies in them.
     /// </summary>
-    private static TableProblem? ZipProblem(byte[] content)
+    private static TableProblem? ZipProblem(byte[] content, long maxExpandedBytes)
     {
         try
         {
@@ -167,7 +175,7 @@ public static class TableFile
                 return TableProblem.Unsupported("This zip archive is not an .xlsx workbook: upload a CSV, TSV or .xlsx file, or paste the list.");
             }
 
-            var budget = TableLimits.MaxExpandedBytes;
+            var budget = maxExpandedBytes;
             var buffer = new byte[81920];
             foreach (var entry in archive.Entries)
             {
@@ -178,7 +186,7 @@ public static class TableFile
                     budget -= read;
                     if (budget < 0)
                     {
-                        return new TableProblem(StatusCodes.Status413PayloadTooLarge, "WORKBOOK_TOO_LARGE", $"The workbook expands to more than {TableLimits.MaxExpandedBytes / 1024 / 1024} MiB when unzipped; a list of bidders is far smaller. Save the list alone, or as CSV.");
+                        return new TableProblem(StatusCodes.Status413PayloadTooLarge, "WORKBOOK_TOO_LARGE", $"The workbook expands to more than {maxExpandedBytes / 1024 / 1024} MiB when unzipped; save the table alone, or as CSV.");
                     }
                 }
             }
@@ -191,17 +199,17 @@ public static class TableFile
         }
     }
 
-    private static TableProblem? Add(List<TableRow> rows, TableRow row, int maxRows)
+    private static TableProblem? Add(List<TableRow> rows, TableRow row, int maxRows, TableBounds bounds)
     {
-        if (row.Cells.Count > TableLimits.MaxColumns)
+        if (row.Cells.Count > bounds.MaxColumns)
         {
-            return TableProblem.Unreadable("TOO_MANY_COLUMNS", $"Row {row.SourceRow} has more than {TableLimits.MaxColumns} columns; a list of bidders needs a few.");
+            return TableProblem.Unreadable("TOO_MANY_COLUMNS", $"Row {row.SourceRow} has more than {bounds.MaxColumns} columns.");
         }
 
         var cells = row.Cells.Select(c => c.Trim()).ToArray();
-        if (cells.FirstOrDefault(c => c.Length > TableLimits.MaxCellLength) is not null)
+        if (cells.FirstOrDefault(c => c.Length > bounds.MaxCellLength) is not null)
         {
-            return TableProblem.Unreadable("CELL_TOO_LONG", $"Row {row.SourceRow} has a cell longer than {TableLimits.MaxCellLength} characters; no company name or code is that long.");
+            return TableProblem.Unreadable("CELL_TOO_LONG", $"Row {row.SourceRow} has a cell longer than {bounds.MaxCellLength} characters.");
         }
 
         if (cells.All(c => c.Length == 0))
@@ -212,7 +220,7 @@ public static class TableFile
         if (rows.Count == maxRows + 1)
         {
             // One row more than the limit is allowed for, as a header line.
-            return new TableProblem(StatusCodes.Status413PayloadTooLarge, "TOO_MANY_ROWS", $"The list has more than {maxRows:N0} rows; check at most {maxRows:N0} at a time.");
+            return new TableProblem(StatusCodes.Status413PayloadTooLarge, "TOO_MANY_ROWS", $"The table has more than {maxRows:N0} rows; send at most {maxRows:N0} at a time.");
         }
 
         rows.Add(row with { Cells = cells });

@@ -13,3 +13,9 @@ public static class TableLimits
 
     public const int MaxCellLength = 1000;
 }
+
+/// <summary>What one kind of table may hold: a list of bidders (<see cref="Lists"/>) or a bulk upload of changes.</summary>
+public sealed record TableBounds(int MaxBytes, long MaxExpandedBytes, int MaxColumns, int MaxCellLength)
+{
+    public static readonly TableBounds Lists = new(TableLimits.MaxBytes, TableLimits.MaxExpandedBytes, TableLimits.MaxColumns, TableLimits.MaxCellLength);
+}

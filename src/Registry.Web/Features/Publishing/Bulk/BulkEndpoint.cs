@@ -6,8 +6,8 @@ using Registry.Web.Features.Publishing.Api;
 namespace Registry.Web.Features.Publishing.Bulk;
 
 /// <summary>
-/// POST /api/publishing/bulk: up to <see cref="BulkLimits.MaxRows"/> certificate changes as CSV (text/csv) or
-/// JSON (application/json). 200 with one result per row; 400 for a document that cannot be read, 413 over a
+/// POST /api/publishing/bulk: up to <see cref="BulkLimits.MaxRows"/> certificate changes as CSV (text/csv), JSON
+/// (application/json) or an .xlsx workbook. 200 with one result per row; 400 for a document that cannot be read, 413 over a
 /// limit, 415 for another content type. Nothing is applied unless the whole document reads. See README.md.
 /// </summary>
 internal static class BulkEndpoint
@@ -23,10 +23,10 @@ internal static class BulkEndpoint
     private static async Task<IResult> HandleAsync(HttpContext context, BulkPublisher publisher)
     {
         var mediaType = MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var parsed) ? parsed.MediaType.Value?.ToLowerInvariant() : null;
-        if (mediaType is not ("text/csv" or "application/json"))
+        if (mediaType is not ("text/csv" or "application/json" or XlsxRows.MediaType))
         {
             return ApiProblems.Result(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type", "UNSUPPORTED_MEDIA_TYPE",
-                "Send the rows as text/csv or application/json (UTF-8).");
+                $"Send the rows as text/csv or application/json (UTF-8), or as an .xlsx workbook ({XlsxRows.MediaType}).");
         }
 
         var key = PublishingHttp.IdempotencyKey(context);
@@ -42,7 +42,12 @@ internal static class BulkEndpoint
             return PublishingHttp.TooLarge(string.Create(CultureInfo.InvariantCulture, $"A bulk request has at most {BulkLimits.MaxBodyBytes:N0} bytes; split it."));
         }
 
-        var document = mediaType == "text/csv" ? await CsvRows.ReadAsync(body, context.RequestAborted) : JsonRows.Read(body);
+        var document = mediaType switch
+        {
+            "text/csv" => await CsvRows.ReadAsync(body, context.RequestAborted),
+            XlsxRows.MediaType => XlsxRows.Read(body),
+            _ => JsonRows.Read(body),
+        };
         if (document.TooManyRows)
         {
             return PublishingHttp.TooLarge(string.Create(CultureInfo.InvariantCulture, $"A bulk request has at most {BulkLimits.MaxRows:N0} rows; split it."));

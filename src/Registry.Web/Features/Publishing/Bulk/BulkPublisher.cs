@@ -95,16 +95,22 @@ internal sealed partial class BulkPublisher(IServiceScopeFactory scopes, ILogger
     private static async Task<BulkRowResult> RunRowAsync(PublishingCommands commands, PublishingCaller caller, PublishingRow row, Guid bulkId, string? idempotencyKey,
         CancellationToken cancellationToken)
     {
-        var operation = row.Get(RowFields.Operation)?.ToLowerInvariant();
-        var number = row.Get(RowFields.Number);
+        var (operation, number, command, error) = Parse(row);
         var position = new BulkPosition(bulkId, row.RowNumber);
         var rowKey = idempotencyKey is null ? null : IdempotencyKeys.ForRow(idempotencyKey, row.RowNumber);
-        var (command, error) = operation is null
-            ? (null, row.Problem ?? new PublishingError(PublishingErrorCodes.InvalidInput, $"{RowFields.Operation} is required."))
-            : RowParser.Parse(operation, row);
         var result = command is null
             ? await commands.RefuseAsync(caller, operation ?? "(none)", number, error!, rowKey, position, cancellationToken)
             : await RowDispatcher.RunAsync(commands, caller, operation!, command, rowKey, position, cancellationToken);
         return BulkRowResult.From(row.RowNumber, operation, number, result);
+    }
+
+    /// <summary>A row as a command, or why it is not one (a refusal of form, before any rule is asked).</summary>
+    internal static (string? Operation, string? Number, object? Command, PublishingError? Error) Parse(PublishingRow row)
+    {
+        var operation = row.Get(RowFields.Operation)?.ToLowerInvariant();
+        var (command, error) = operation is null
+            ? (null, row.Problem ?? new PublishingError(PublishingErrorCodes.InvalidInput, $"{RowFields.Operation} is required."))
+            : RowParser.Parse(operation, row);
+        return (operation, row.Get(RowFields.Number), command, error);
     }
 }

@@ -46,7 +46,7 @@ public static class CsvRows
                 return BulkDocument.Broken("The CSV is empty: it needs a header line and at least one row.");
             }
 
-            if (HeaderProblem(header) is { } problem)
+            if (BulkHeader.Problem(header) is { } problem)
             {
                 return BulkDocument.Broken(problem);
             }
@@ -71,23 +71,6 @@ public static class CsvRows
     }
 
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
-
-    private static string? HeaderProblem(string[] header)
-    {
-        if (header.FirstOrDefault(h => !RowFields.IsField(h)) is { } unknown)
-        {
-            return $"'{(unknown.Length <= 40 ? unknown : unknown[..40])}' is not a column; the columns are {string.Join(", ", RowFields.All)}.";
-        }
-
-        if (header.GroupBy(h => h, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } repeated)
-        {
-            return $"The column {repeated.Key} appears more than once.";
-        }
-
-        return header.Contains(RowFields.Operation) && header.Contains(RowFields.Number)
-            ? null
-            : $"The header needs at least the columns {RowFields.Operation} and {RowFields.Number}.";
-    }
 
     private static PublishingRow Row(int rowNumber, string[] header, CsvReader reader)
     {
