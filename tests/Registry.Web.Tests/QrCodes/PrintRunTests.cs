@@ -24,8 +24,8 @@ public sealed class PrintRunTests(RegistryDatabase database) : IDisposable
         var second = await RunAsync(new PrintOrder(issued.Certificate.NormalizedNumber.ToLowerInvariant(), Medium.Plaque, 1, _folder), log);
 
         first.ExitCode.ShouldBe(PrintRun.Done, log.ToString());
-        first.Files.Select(Path.GetFileName).ShouldBe([.. Enumerable.Range(1, 3).Select(s => PrintRun.FileName(issued.Certificate.NormalizedNumber, Medium.Plaque, s))]);
-        second.Files.Select(Path.GetFileName).ShouldBe([PrintRun.FileName(issued.Certificate.NormalizedNumber, Medium.Plaque, 4)]);
+        first.Files.Select(Path.GetFileName).ShouldBe([.. Enumerable.Range(1, 3).Select(s => Artwork.FileName(issued.Certificate.NormalizedNumber, Medium.Plaque, s))]);
+        second.Files.Select(Path.GetFileName).ShouldBe([Artwork.FileName(issued.Certificate.NormalizedNumber, Medium.Plaque, 4)]);
         first.QrVersion.ShouldBeLessThanOrEqualTo(10);
         first.QrModules.ShouldBe(17 + (4 * first.QrVersion));
         log.ToString().ShouldContain("error correction Q");
@@ -54,7 +54,7 @@ public sealed class PrintRunTests(RegistryDatabase database) : IDisposable
         var marks = await RunAsync(new PrintOrder(issued.Certificate.Number, Medium.PackagingMark, 2, _folder), TextWriter.Null);
 
         marks.ExitCode.ShouldBe(PrintRun.Done);
-        marks.Files.Select(Path.GetFileName).ShouldBe([.. Enumerable.Range(1, 2).Select(s => PrintRun.FileName(issued.Certificate.NormalizedNumber, Medium.PackagingMark, s))]);
+        marks.Files.Select(Path.GetFileName).ShouldBe([.. Enumerable.Range(1, 2).Select(s => Artwork.FileName(issued.Certificate.NormalizedNumber, Medium.PackagingMark, s))]);
         XDocument.Load(marks.Files[0]).Root!.Attribute("data-medium")!.Value.ShouldBe("packaging-mark");
     }
 

@@ -30,6 +30,25 @@ public static class Labels
         _ => kind.ToString(),
     };
 
+    /// <summary>A publishing operation by its wire name (a bulk row's <c>operation</c>), as staff read it.</summary>
+    public static string Operation(IStringLocalizer text, string? operation) => operation switch
+    {
+        "issue" => text["Issue"],
+        "renew" => text["Renew"],
+        "change-scope" => text["Change the scope"],
+        "change-level" => text["Change the level"],
+        "suspend" => text["Suspend"],
+        "reinstate" => text["Reinstate"],
+        "withdraw" => text["Withdraw"],
+        "cancel" => text["Cancel the certificate"],
+        null => "—",
+        _ => operation,
+    };
+
+    /// <summary>A status as an answer or a preview carries it (its enum name); text that is not one is shown as it is.</summary>
+    public static string Status(IStringLocalizer text, string? status) =>
+        Enum.TryParse<CertificateStatus>(status, ignoreCase: false, out var parsed) ? Status(text, parsed) : status ?? "—";
+
     public static string Level(Scheme scheme, string? code)
     {
         var level = code is null ? null : scheme.FindLevel(code);

@@ -1,6 +1,8 @@
 using Registry.Domain;
 using Registry.Domain.Identifiers;
 using Registry.Signing.Claims;
+using Registry.Web.Features.Certificates;
+using Registry.Web.Features.QrCodes;
 
 namespace Registry.Web.Features.Publishing;
 
@@ -8,6 +10,19 @@ namespace Registry.Web.Features.Publishing;
 public sealed partial class PublishingCommands
 {
     public Task<PublishingResult<QrPayload>> IssueQrAsync(PublishingCaller caller, IssueQrCommand command, string? idempotencyKey, CancellationToken cancellationToken) =>
+        SignCodesAsync(caller, command, idempotencyKey, (record, job, medium, serials) =>
+            new QrPayload(record.Certificate.NormalizedNumber, medium.ToString(), serials.Select(serial => new QrCodePayload(serial, job.Sign(medium, checked((uint)serial)))).ToList()),
+            cancellationToken);
+
+    /// <summary>Print-ready artwork (one SVG per new serial) of plaques or packaging marks, for the console; audited like any code order.</summary>
+    public Task<PublishingResult<PrintedArtwork>> PrintArtworkAsync(PublishingCaller caller, IssueQrCommand command, CancellationToken cancellationToken) =>
+        SignCodesAsync(caller, command, idempotencyKey: null, (record, job, medium, serials) =>
+            new PrintedArtwork(record.Certificate.NormalizedNumber, medium.ToString(), serials.Select(serial => Artwork.Render(record, job, medium, serial)).ToList()),
+            cancellationToken);
+
+    private Task<PublishingResult<T>> SignCodesAsync<T>(PublishingCaller caller, IssueQrCommand command, string? idempotencyKey,
+        Func<CertificateRecord, PrintJob, Medium, IReadOnlyList<int>, T> make, CancellationToken cancellationToken)
+        where T : class =>
         _pipeline.RunAsync(new OperationRequest(caller, PublishingOperations.IssueQr, command.Number, command, idempotencyKey), async token =>
         {
             var medium = ParseMedium(command.Medium);
@@ -39,8 +54,7 @@ public sealed partial class PublishingCommands
                 IReadOnlyList<int> serials = medium == Medium.Certificate
                     ? [0]
                     : await _serials.AllocateAsync(record.Certificate.Id, medium, command.Count, _db, token);
-                var codes = serials.Select(serial => new QrCodePayload(serial, job.Sign(medium, checked((uint)serial)))).ToList();
-                return new QrPayload(record.Certificate.NormalizedNumber, medium.ToString(), codes);
+                return make(record, job, medium, serials);
             }
         }, cancellationToken);
 

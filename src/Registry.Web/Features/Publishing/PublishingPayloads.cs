@@ -29,3 +29,6 @@ public sealed record SigningKeyRotationPayload(SigningKeyPayload Retired, Signin
 public sealed record QrPayload(string Number, string Medium, IReadOnlyList<QrCodePayload> Codes);
 
 public sealed record QrCodePayload(int Serial, string Text);
+
+/// <summary>A print order's artwork: one file per serial.</summary>
+public sealed record PrintedArtwork(string Number, string Medium, IReadOnlyList<QrCodes.ArtworkFile> Files);

@@ -58,24 +58,18 @@ public sealed class PrintRun(CertificateQueries certificates, PrintSigner signer
             var (version, modules) = (0, 0);
             foreach (var serial in allocated)
             {
-                var text = job.Sign(order.Medium, checked((uint)serial));
-                using var qr = QrSymbol.Encode(text);
-                var content = ArtworkContent.From(record, job.Template with { Medium = order.Medium, Serial = (uint)serial });
-                var svg = order.Medium == Medium.Plaque ? PlaqueArtwork.Render(content, qr) : MarkArtwork.Render(content, qr);
-                var path = Path.Combine(order.OutputFolder, FileName(normalized, order.Medium, serial));
-                await File.WriteAllTextAsync(path, svg, cancellationToken);
+                var artwork = Artwork.Render(record, job, order.Medium, serial);
+                var path = Path.Combine(order.OutputFolder, artwork.FileName);
+                await File.WriteAllTextAsync(path, artwork.Svg, cancellationToken);
                 files.Add(path);
-                (version, modules) = (Math.Max(version, qr.Version), Math.Max(modules, qr.ModulesPerSide));
-                await log.WriteLineAsync($"{path}  (serial {serial}, QR version {qr.Version}, {qr.ModulesPerSide}×{qr.ModulesPerSide} modules, {text.Length} characters)");
+                (version, modules) = (Math.Max(version, artwork.QrVersion), Math.Max(modules, artwork.QrModules));
+                await log.WriteLineAsync($"{path}  (serial {serial}, QR version {artwork.QrVersion}, {artwork.QrModules}×{artwork.QrModules} modules, {artwork.TextLength} characters)");
             }
 
             await log.WriteLineAsync($"Wrote {files.Count} {Noun(order.Medium)} for {record.Certificate.Number}: QR version {version} at error correction Q, {modules}×{modules} modules plus a 4-module quiet zone.");
             return new PrintResult(Done, files, version, modules);
         }
     }
-
-    public static string FileName(string normalizedNumber, Medium medium, int serial) =>
-        string.Create(CultureInfo.InvariantCulture, $"{normalizedNumber}-{(medium == Medium.Plaque ? "plaque" : "mark")}-{serial:D6}.svg");
 
     private static string Noun(Medium medium) => medium == Medium.Plaque ? "plaque(s)" : "packaging mark(s)";
 

@@ -50,6 +50,8 @@ public static class ConsoleExtensions
                 .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
                 .RequireAuthenticatedUser()
                 .RequireClaim(StaffClaimsFactory.BodyIdClaim));
+        builder.Services.AddScoped<Uploads.ConsoleUploads>();
+        builder.Services.AddScoped<ConsoleRowChange>();
         builder.Services.AddSingleton<Uploads.ConsoleUploadPruner>();
         builder.Services.AddHostedService(services => services.GetRequiredService<Uploads.ConsoleUploadPruner>());
         return builder;

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Registry.Web.Features.Publishing;
 using Registry.Web.Features.StaffConsole.Staff;
 
 namespace Registry.Web.Features.StaffConsole;
@@ -25,6 +26,21 @@ public abstract class ConsolePageModel : PageModel
     public string Role => StaffRoles.All.FirstOrDefault(User.IsInRole) ?? StaffRoles.Viewer;
 
     public bool PassedSecondFactor => User.HasClaim("amr", MultiFactorMethod);
+
+    /// <summary>Publishers and administrators publish; viewers read.</summary>
+    public bool CanPublish => Role is StaffRoles.Publisher or StaffRoles.Administrator;
+
+    private string? _bodyCode;
+
+    /// <summary>The member as <see cref="PublishingCommands"/> takes a caller: audited with their name, published as the body's console.</summary>
+    protected async Task<PublishingCaller> CallerAsync(RegistryDbContext db, CancellationToken cancellationToken) =>
+        PublishingCaller.ForStaff(BodyId, await BodyCodeAsync(db, cancellationToken), new StaffActor(MemberId, DisplayName), HttpContext.Connection.RemoteIpAddress?.ToString());
+
+    protected async Task<string> BodyCodeAsync(RegistryDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return _bodyCode ??= await db.Bodies.Where(b => b.Id == BodyId).Select(b => b.Code).SingleAsync(cancellationToken);
+    }
 
     /// <summary>Whether this page is the one that sets the second factor up (and so must not redirect to itself).</summary>
     protected virtual bool SetsUpSecondFactor => false;

@@ -9,7 +9,7 @@ namespace Registry.Web.Features.Publishing.Bulk;
 /// (<see cref="BulkLanes"/>). With an idempotency key, row n is sent with the key "key/n", so a retried request
 /// replays the rows that were done and applies the rest.
 /// </summary>
-internal sealed partial class BulkPublisher(IServiceScopeFactory scopes, ILogger<BulkPublisher> logger)
+public sealed partial class BulkPublisher(IServiceScopeFactory scopes, ILogger<BulkPublisher> logger)
 {
     public async Task<BulkResponse> RunAsync(PublishingCaller caller, IReadOnlyList<PublishingRow> rows, string? idempotencyKey, CancellationToken cancellationToken)
     {

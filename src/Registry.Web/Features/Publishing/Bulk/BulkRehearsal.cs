@@ -26,11 +26,10 @@ public sealed record RehearsedRow(
 /// leave (a suspension and then a reinstatement of one certificate rehearse as they would apply). Nothing is
 /// audited, announced or kept.
 /// </summary>
-internal sealed class BulkRehearsal(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class BulkRehearsal(IServiceScopeFactory scopes, TimeProvider clock)
 {
     public async Task<IReadOnlyList<RehearsedRow>> RunAsync(PublishingCaller caller, IReadOnlyList<PublishingRow> rows, CancellationToken cancellationToken)
     {
-        caller = caller with { Channel = PublishingChannel.Bulk };
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<PublishingRehearsal>().Begin();
         var commands = scope.ServiceProvider.GetRequiredService<PublishingCommands>();

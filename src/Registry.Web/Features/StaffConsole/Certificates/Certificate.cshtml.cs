@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Registry.Web.Features.Certificates;
 using Registry.Web.Features.Publishing;
+using Registry.Web.Features.Publishing.Bulk;
+using Registry.Web.Features.Publishing.Rows;
 using Registry.Web.Features.StaffConsole.Staff;
 
 namespace Registry.Web.Features.StaffConsole.Certificates;
@@ -15,7 +17,7 @@ public sealed record ConsoleChange(string Name, CertificateStatus Leads);
 /// <see cref="PublishingCommands"/> the API uses, audited with the staff member as actor. A change made meanwhile (by
 /// the API or another person) is refused as outdated and shown, never overwritten.
 /// </summary>
-public sealed class CertificateModel(RegistryDbContext db, PublishingCommands publishing, TimeProvider clock) : ConsolePageModel
+public sealed class CertificateModel(RegistryDbContext db, PublishingCommands publishing, ConsoleRowChange rowChange, TimeProvider clock) : ConsolePageModel
 {
     public static readonly ConsoleChange Suspend = new("suspend", CertificateStatus.Suspended);
     public static readonly ConsoleChange Reinstate = new("reinstate", CertificateStatus.Valid);
@@ -40,8 +42,6 @@ public sealed class CertificateModel(RegistryDbContext db, PublishingCommands pu
     public PublishingError? Refusal { get; private set; }
 
     public bool ChangedMeanwhile => Refusal?.Code == Domain.DomainErrorCodes.OutdatedVersion;
-
-    public bool CanChange => Role is StaffRoles.Publisher or StaffRoles.Administrator;
 
     public async Task<IActionResult> OnGetAsync(string number, CancellationToken cancellationToken) =>
         await LoadAsync(number, cancellationToken) ? Page() : NotFound();
@@ -82,11 +82,128 @@ public sealed class CertificateModel(RegistryDbContext db, PublishingCommands pu
         return Page();
     }
 
+    /// <summary>
+    /// Plaques or packaging marks: new serials, each signed today, as one print-ready SVG per serial in a zip. A refusal
+    /// (the certificate is not valid, the body has no active key) allocates no serial and is shown on the page.
+    /// </summary>
+    public async Task<IActionResult> OnPostPrintAsync(string number, string? medium, int count, CancellationToken cancellationToken)
+    {
+        if (!CanPublish)
+        {
+            return Forbid();
+        }
+
+        if (!await LoadAsync(number, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var caller = PublishingCaller.ForStaff(BodyId, Record!.Body.Code, new StaffActor(MemberId, DisplayName), HttpContext.Connection.RemoteIpAddress?.ToString());
+        var chosen = medium is "plaque" or "mark" ? medium : string.Empty;
+        var result = await publishing.PrintArtworkAsync(caller, new IssueQrCommand(Record.Certificate.NormalizedNumber, chosen == "mark" ? "PackagingMark" : chosen, count),
+            cancellationToken);
+        if (!result.Succeeded)
+        {
+            PrintRefusal = result.Error;
+            Response.StatusCode = result.Error.Code == PublishingErrorCodes.InvalidInput ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
+            return Page();
+        }
+
+        var files = result.Value.Files;
+        var name = string.Create(CultureInfo.InvariantCulture,
+            $"{Record.Certificate.NormalizedNumber}-{chosen}s-{files[0].Serial:D6}-{files[^1].Serial:D6}.zip");
+        return File(Zip(files), "application/zip", name);
+    }
+
+    public PublishingError? PrintRefusal { get; private set; }
+
+    /// <summary>Renewal and the changes of scope and level the certificate's status allows now (the rules have the last word).</summary>
+    public IReadOnlyList<string> Edits { get; private set; } = [];
+
+    /// <summary>Set on the confirmation step of a renewal or a change of scope or level: the row as the form gave it, and its rehearsal.</summary>
+    public PublishingRow? PendingRow { get; private set; }
+
+    public RehearsedRow? Rehearsed { get; private set; }
+
+    public PublishingError? EditRefusal { get; private set; }
+
+    public Task<IActionResult> OnPostPreviewEditAsync(string number, string? operation, CancellationToken cancellationToken) =>
+        EditAsync(number, operation, apply: false, cancellationToken);
+
+    public Task<IActionResult> OnPostApplyEditAsync(string number, string? operation, CancellationToken cancellationToken) =>
+        EditAsync(number, operation, apply: true, cancellationToken);
+
+    private async Task<IActionResult> EditAsync(string number, string? operation, bool apply, CancellationToken cancellationToken)
+    {
+        if (!CanPublish)
+        {
+            return Forbid();
+        }
+
+        if (!await LoadAsync(number, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (operation is null || !Edits.Contains(operation))
+        {
+            return Refuse(new PublishingError("CHANGE_NOT_ALLOWED", $"The certificate is {Status.ToString().ToLowerInvariant()} now; '{operation}' is not a change the console offers for it."));
+        }
+
+        var row = ConsoleRowChange.FromForm(Request.Form, operation, Record!.Certificate.NormalizedNumber);
+        var caller = PublishingCaller.ForStaff(BodyId, Record.Body.Code, new StaffActor(MemberId, DisplayName), HttpContext.Connection.RemoteIpAddress?.ToString());
+        if (!apply)
+        {
+            var rehearsed = await rowChange.PreviewAsync(caller, row, cancellationToken);
+            if (!rehearsed.WouldApply)
+            {
+                return Refuse(new PublishingError(rehearsed.ErrorCode!, rehearsed.Message!));
+            }
+
+            (PendingRow, Rehearsed) = (row, rehearsed);
+            return Page();
+        }
+
+        var result = await rowChange.ApplyAsync(caller, row, cancellationToken);
+        if (result.Succeeded)
+        {
+            Response.Headers.Location = $"/console/certificates/{Record.Certificate.NormalizedNumber}?done={operation}";
+            return StatusCode(StatusCodes.Status303SeeOther);
+        }
+
+        db.ChangeTracker.Clear();
+        await LoadAsync(number, cancellationToken);
+        return Refuse(result.Error);
+
+        IActionResult Refuse(PublishingError error)
+        {
+            EditRefusal = error;
+            Response.StatusCode = error.Code == Domain.DomainErrorCodes.OutdatedVersion ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+            return Page();
+        }
+    }
+
+    private static byte[] Zip(IReadOnlyList<QrCodes.ArtworkFile> files)
+    {
+        using var buffer = new MemoryStream();
+        using (var archive = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var file in files)
+            {
+                var entry = archive.CreateEntry(file.FileName, System.IO.Compression.CompressionLevel.Optimal);
+                using var stream = entry.Open();
+                stream.Write(System.Text.Encoding.UTF8.GetBytes(file.Svg));
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
     /// <summary>Both steps check the same things: the role, the body, the change, the version, the reason. Null when the form may go on.</summary>
     private async Task<IActionResult?> PrepareAsync(string number, string? change, string? reason, DateOnly? effectiveOn, int expectedVersion,
         CancellationToken cancellationToken)
     {
-        if (!CanChange)
+        if (!CanPublish)
         {
             return Forbid();
         }
@@ -151,6 +268,12 @@ public sealed class CertificateModel(RegistryDbContext db, PublishingCommands pu
             CertificateStatus.Valid => [Suspend, Withdraw, Cancel],
             CertificateStatus.Suspended => [Reinstate, Withdraw, Cancel],
             CertificateStatus.Expired => [Withdraw],
+            _ => [],
+        };
+        Edits = Status switch
+        {
+            CertificateStatus.Valid or CertificateStatus.Suspended => [PublishingOperations.Renew, PublishingOperations.ChangeScope, PublishingOperations.ChangeLevel],
+            CertificateStatus.Expired => [PublishingOperations.Renew],
             _ => [],
         };
         return true;

@@ -12,7 +12,6 @@ namespace Registry.Web.Features.StaffConsole.Keys;
 /// </summary>
 public sealed class SigningKeysModel(SigningKeyStore keys, PublishingCommands publishing, RegistryDbContext db) : ConsolePageModel
 {
-    private string? _bodyCode;
 
     public IReadOnlyList<SigningKeySummary> Keys { get; private set; } = [];
 
@@ -34,7 +33,7 @@ public sealed class SigningKeysModel(SigningKeyStore keys, PublishingCommands pu
             return await RefuseAsync("NOT_CONFIRMED", "Tick the box to confirm the rotation.", cancellationToken);
         }
 
-        var result = await publishing.RotateSigningKeyAsync(await CallerAsync(cancellationToken), new RotateSigningKeyCommand(expectedActiveKid), null, cancellationToken);
+        var result = await publishing.RotateSigningKeyAsync(await CallerAsync(db, cancellationToken), new RotateSigningKeyCommand(expectedActiveKid), null, cancellationToken);
         return result.Succeeded ? Back("rotated") : await RefuseAsync(result.Error.Code, result.Error.Message, cancellationToken);
     }
 
@@ -50,19 +49,12 @@ public sealed class SigningKeysModel(SigningKeyStore keys, PublishingCommands pu
             return await RefuseAsync("NOT_CONFIRMED", "Tick the box to confirm the revocation.", cancellationToken);
         }
 
-        var result = await publishing.RevokeSigningKeyAsync(await CallerAsync(cancellationToken), new RevokeSigningKeyCommand(kid ?? string.Empty, reason ?? string.Empty),
+        var result = await publishing.RevokeSigningKeyAsync(await CallerAsync(db, cancellationToken), new RevokeSigningKeyCommand(kid ?? string.Empty, reason ?? string.Empty),
             null, cancellationToken);
         return result.Succeeded ? Back("revoked") : await RefuseAsync(result.Error.Code, result.Error.Message, cancellationToken);
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken) => Keys = await keys.ListAsync(await BodyCodeAsync(cancellationToken), cancellationToken);
-
-    private async Task<PublishingCaller> CallerAsync(CancellationToken cancellationToken) =>
-        PublishingCaller.ForStaff(BodyId, await BodyCodeAsync(cancellationToken), new StaffActor(MemberId, DisplayName), HttpContext.Connection.RemoteIpAddress?.ToString());
-
-    /// <summary>The member's body's code, read once per request (a refused change lists the keys after building the caller).</summary>
-    private async Task<string> BodyCodeAsync(CancellationToken cancellationToken) =>
-        _bodyCode ??= await db.Bodies.Where(b => b.Id == BodyId).Select(b => b.Code).SingleAsync(cancellationToken);
+    private async Task LoadAsync(CancellationToken cancellationToken) => Keys = await keys.ListAsync(await BodyCodeAsync(db, cancellationToken), cancellationToken);
 
     private async Task<IActionResult> RefuseAsync(string code, string message, CancellationToken cancellationToken)
     {

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Http;
+using Registry.Web.Features.Publishing;
+using Registry.Web.Features.Publishing.Bulk;
+using Registry.Web.Features.Publishing.Rows;
+
+namespace Registry.Web.Features.StaffConsole;
+
+/// <summary>
+/// A console form that publishes one change (issue, renew, change the scope or the level) as one row of the bulk
+/// format: the form's fields are the row's columns, so the console, a CSV and the API type-check and refuse it the same
+/// way. The first step rehearses it (<see cref="BulkRehearsal"/>: the real rules, nothing kept) so the confirmation
+/// can say what the public will see; the second applies it through <see cref="PublishingCommands"/>.
+/// </summary>
+public sealed class ConsoleRowChange(BulkRehearsal rehearsal, PublishingCommands commands)
+{
+    /// <summary>The fields of <paramref name="operation"/> the form posted (any other field is not read).</summary>
+    public static PublishingRow FromForm(IFormCollection form, string operation, string? number)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var fields = new Dictionary<string, string?>(StringComparer.Ordinal) { [RowFields.Operation] = operation };
+        foreach (var field in RowFields.For(operation))
+        {
+            if (form.TryGetValue(field, out var value) && value.ToString() is { Length: > 0 } text)
+            {
+                fields[field] = text;
+            }
+        }
+
+        if (number is not null)
+        {
+            fields[RowFields.Number] = number;
+        }
+
+        return new PublishingRow(1, fields);
+    }
+
+    public async Task<RehearsedRow> PreviewAsync(PublishingCaller caller, PublishingRow row, CancellationToken cancellationToken) =>
+        (await rehearsal.RunAsync(caller, [row], cancellationToken))[0];
+
+    public async Task<PublishingResult<CertificatePayload>> ApplyAsync(PublishingCaller caller, PublishingRow row, CancellationToken cancellationToken)
+    {
+        var (operation, number, command, error) = BulkPublisher.Parse(row);
+        return command is null
+            ? await commands.RefuseAsync(caller, operation ?? "(none)", number, error!, idempotencyKey: null, bulk: null, cancellationToken)
+            : await RowDispatcher.RunAsync(commands, caller, operation!, command, idempotencyKey: null, bulk: null, cancellationToken);
+    }
+}
