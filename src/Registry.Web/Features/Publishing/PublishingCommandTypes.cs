@@ -66,3 +66,13 @@ public sealed record IssueQrCommand(string Number, string Medium, int Count = 1)
 {
     public const int MaxCount = 1000;
 }
+
+/// <summary>A new API key for the caller's body, with an optional label and last valid day.</summary>
+public sealed record CreateApiKeyCommand(string? Label, DateOnly? ExpiresOn);
+
+public sealed record RevokeApiKeyCommand(string KeyId);
+
+/// <summary>A new staff member of the caller's body, who sets a password through the one-time link in the answer.</summary>
+public sealed record InviteStaffCommand(string Email, string DisplayName, string Role);
+
+public sealed record DisableStaffCommand(long MemberId);

@@ -24,9 +24,10 @@ public sealed partial class PublishingCommands
     private readonly CertificateQueries _certificates;
     private readonly PrintSigner _printSigner;
     private readonly TimeProvider _clock;
+    private readonly ApiKeys.ApiKeyStore _apiKeys;
 
     internal PublishingCommands(RegistryDbContext db, CertificatePublisher publisher, PublishingPipeline pipeline, SigningKeyStore signingKeys,
-        QrSerialStore serials, CertificateQueries certificates, PrintSigner printSigner, TimeProvider clock)
+        QrSerialStore serials, CertificateQueries certificates, PrintSigner printSigner, TimeProvider clock, ApiKeys.ApiKeyStore apiKeys)
     {
         _db = db;
         _publisher = publisher;
@@ -36,6 +37,7 @@ public sealed partial class PublishingCommands
         _certificates = certificates;
         _printSigner = printSigner;
         _clock = clock;
+        _apiKeys = apiKeys;
     }
 
     public Task<PublishingResult<CertificatePayload>> IssueAsync(PublishingCaller caller, IssueCommand command, string? idempotencyKey, CancellationToken cancellationToken) =>

@@ -31,6 +31,9 @@ public static class PublishingErrorCodes
     public const string OutcomeUnknown = "OUTCOME_UNKNOWN";
 
     public const string UnknownSigningKey = "UNKNOWN_SIGNING_KEY";
+
+    /// <summary>The body has no API key with that id (another body's key is not named).</summary>
+    public const string UnknownApiKey = "UNKNOWN_API_KEY";
     public const string NotYourSigningKey = "NOT_YOUR_SIGNING_KEY";
 
     /// <summary>The signing-key change is not allowed in the key's present state (e.g. revoking a revoked key).</summary>

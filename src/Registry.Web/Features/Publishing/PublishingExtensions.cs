@@ -31,7 +31,8 @@ public static class PublishingExtensions
             services.GetRequiredService<QrSerialStore>(),
             services.GetRequiredService<CertificateQueries>(),
             services.GetRequiredService<PrintSigner>(),
-            services.GetRequiredService<TimeProvider>()));
+            services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<ApiKeys.ApiKeyStore>()));
         return builder;
     }
 }

@@ -14,6 +14,10 @@ public static class PublishingOperations
     public const string RotateSigningKey = "signing-key.rotate";
     public const string RevokeSigningKey = "signing-key.revoke";
     public const string IssueQr = "qr.issue";
+    public const string CreateApiKey = "api-key.create";
+    public const string RevokeApiKey = "api-key.revoke";
+    public const string InviteStaff = "staff.invite";
+    public const string DisableStaff = "staff.disable";
 
     /// <summary>The operations a bulk row may name.</summary>
     public static IReadOnlyList<string> CertificateChanges { get; } = [Issue, Renew, ChangeScope, ChangeLevel, Suspend, Reinstate, Withdraw, Cancel];

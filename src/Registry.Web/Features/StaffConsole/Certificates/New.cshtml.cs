@@ -60,7 +60,7 @@ public sealed class NewModel(ConsoleRowChange rowChange, RegistryDbContext db) :
         return StatusCode(StatusCodes.Status303SeeOther);
     }
 
-    private IActionResult Refuse(PublishingError error)
+    private Microsoft.AspNetCore.Mvc.RazorPages.PageResult Refuse(PublishingError error)
     {
         Refusal = error;
         Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -68,11 +68,22 @@ public sealed class StaffDirectory(RegistryDbContext db, UserManager<StaffMember
     public async Task<StaffMember> DisableAsync(string email, long? withinBody, CancellationToken cancellationToken)
     {
         var member = await users.FindByEmailAsync(email.Trim());
-        if (member is null || (withinBody is { } body && member.BodyId != body))
-        {
-            throw new StaffException("UNKNOWN_MEMBER", $"No staff member has the e-mail address '{email}'.");
-        }
+        return member is null || (withinBody is { } body && member.BodyId != body)
+            ? throw new StaffException("UNKNOWN_MEMBER", $"No staff member has the e-mail address '{email}'.")
+            : await DisableAsync(member);
+    }
 
+    /// <summary>The same, for a member picked from the body's list; another body's member is unknown.</summary>
+    public async Task<StaffMember> DisableAsync(long memberId, long withinBody, CancellationToken cancellationToken)
+    {
+        var member = await users.FindByIdAsync(memberId.ToString(CultureInfo.InvariantCulture));
+        return member is null || member.BodyId != withinBody
+            ? throw new StaffException("UNKNOWN_MEMBER", "Your body has no such staff member.")
+            : await DisableAsync(member);
+    }
+
+    private async Task<StaffMember> DisableAsync(StaffMember member)
+    {
         member.DisabledAt ??= clock.GetUtcNow();
         Check(await users.UpdateAsync(member));
         Check(await users.UpdateSecurityStampAsync(member));
