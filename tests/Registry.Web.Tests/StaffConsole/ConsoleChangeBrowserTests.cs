@@ -19,7 +19,7 @@ public sealed class ConsoleChangeBrowserTests(RegistryDatabase database) : Brows
         var scan = await ScanPathAsync(certificate, body);
         var page = await (await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN" })).NewPageAsync();
         var violations = new List<string>();
-        await SignInAsync(page, member);
+        await ConsoleStaff.SignInAsync(page, database, member);
 
         await page.ClickAsync("[data-testid=console-nav-certificates]");
         await page.WaitForSelectorAsync("[data-testid=console-certificates]");
@@ -64,20 +64,6 @@ public sealed class ConsoleChangeBrowserTests(RegistryDatabase database) : Brows
         var audited = await db.AuditEntries.Where(e => e.BodyId == body.Id).OrderBy(e => e.Id).Select(e => new { e.Operation, e.StaffName }).ToListAsync();
         audited.Select(e => (e.Operation, e.StaffName)).ShouldBe([("suspend", "测试员 " + body.Code), ("reinstate", "测试员 " + body.Code)]);
         violations.ShouldBeEmpty();
-    }
-
-    private async Task SignInAsync(IPage page, ConsoleMember member)
-    {
-        await page.GotoAsync(new Uri(database.BrowserSiteAddress, "/console/sign-in").ToString());
-        await page.FillAsync("#email", member.Email);
-        await page.FillAsync("#password", member.Password);
-        await page.ClickAsync("[data-testid=sign-in] button[type=submit]");
-        await page.WaitForSelectorAsync("[data-testid=two-factor]");
-        await page.FillAsync("#code", ConsoleStaff.TotpCode((await page.InnerTextAsync("[data-testid=authenticator-key]")).Trim()));
-        await page.ClickAsync("[data-testid=two-factor] button[type=submit]");
-        await page.WaitForSelectorAsync("[data-testid=recovery-codes]");
-        await page.GotoAsync(new Uri(database.BrowserSiteAddress, "/console").ToString());
-        await page.WaitForSelectorAsync("[data-testid=console]");
     }
 
     /// <summary>The /v/ path of a plaque code the body signs with a key of its own.</summary>

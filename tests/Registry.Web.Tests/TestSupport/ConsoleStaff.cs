@@ -47,6 +47,21 @@ public static partial class ConsoleStaff
         return client;
     }
 
+    /// <summary>Signs the member in in a browser as a person would: password, then (first time) the authenticator set up with a computed code.</summary>
+    public static async Task SignInAsync(Microsoft.Playwright.IPage page, RegistryDatabase database, ConsoleMember member)
+    {
+        await page.GotoAsync(new Uri(database.BrowserSiteAddress, "/console/sign-in").ToString());
+        await page.FillAsync("#email", member.Email);
+        await page.FillAsync("#password", member.Password);
+        await page.ClickAsync("[data-testid=sign-in] button[type=submit]");
+        await page.WaitForSelectorAsync("[data-testid=two-factor]");
+        await page.FillAsync("#code", TotpCode((await page.InnerTextAsync("[data-testid=authenticator-key]")).Trim()));
+        await page.ClickAsync("[data-testid=two-factor] button[type=submit]");
+        await page.WaitForSelectorAsync("[data-testid=recovery-codes]");
+        await page.GotoAsync(new Uri(database.BrowserSiteAddress, "/console").ToString());
+        await page.WaitForSelectorAsync("[data-testid=console]");
+    }
+
     /// <summary>The antiforgery token of the (first) form on a page.</summary>
     public static string AntiforgeryToken(string html) =>
         AntiforgeryField().Match(html) is { Success: true } match ? match.Groups["token"].Value : throw new InvalidOperationException("The page has no antiforgery token.");
@@ -58,6 +73,26 @@ public static partial class ConsoleStaff
         var form = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))
             .Append(new KeyValuePair<string, string>("__RequestVerificationToken", AntiforgeryToken(page)));
         return await client.PostAsync(new Uri(path, UriKind.Relative), new FormUrlEncodedContent(form));
+    }
+
+    /// <summary>POSTs a file as the upload form would (multipart, with the member's antiforgery token, taken from the console's home page).</summary>
+    public static async Task<HttpResponseMessage> PostFileAsync(HttpClient client, string path, string fileName, byte[] content, string contentType)
+    {
+        var token = AntiforgeryToken(await client.GetStringAsync(new Uri("/console", UriKind.Relative)));
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        form.Add(file, "file", fileName);
+        form.Add(new StringContent(token), "__RequestVerificationToken");
+        return await client.PostAsync(new Uri(path, UriKind.Relative), form);
+    }
+
+    /// <summary>The body's audit entries, oldest first, as (operation, outcome, staff name).</summary>
+    public static async Task<List<(string Operation, Registry.Web.Features.Audit.AuditOutcome Outcome, string? StaffName)>> AuditAsync(RegistryDatabase database, long bodyId)
+    {
+        await using var db = database.CreateContext();
+        var entries = await db.AuditEntries.Where(e => e.BodyId == bodyId).OrderBy(e => e.Id).Select(e => new { e.Operation, e.Outcome, e.StaffName }).ToListAsync();
+        return [.. entries.Select(e => (e.Operation, e.Outcome, e.StaffName))];
     }
 
     public static string TotpCode(string key) => new Totp(Base32Encoding.ToBytes(key)).ComputeTotp();
