@@ -34,6 +34,22 @@ public sealed class ConsoleRowChange(BulkRehearsal rehearsal, PublishingCommands
         return new PublishingRow(1, fields);
     }
 
+    /// <summary>
+    /// The form's step: without <paramref name="apply"/> a rehearsal (what the confirmation shows), with it the change
+    /// itself. Either way a refusal comes back with its code and nothing changed.
+    /// </summary>
+    public async Task<ConsoleRowStep> StepAsync(PublishingCaller caller, PublishingRow row, bool apply, CancellationToken cancellationToken)
+    {
+        if (!apply)
+        {
+            var rehearsed = await PreviewAsync(caller, row, cancellationToken);
+            return rehearsed.WouldApply ? new(rehearsed, null, null) : new(null, null, new PublishingError(rehearsed.ErrorCode!, rehearsed.Message!));
+        }
+
+        var result = await ApplyAsync(caller, row, cancellationToken);
+        return result.Succeeded ? new(null, result.Value, null) : new(null, null, result.Error);
+    }
+
     public async Task<RehearsedRow> PreviewAsync(PublishingCaller caller, PublishingRow row, CancellationToken cancellationToken) =>
         (await rehearsal.RunAsync(caller, [row], cancellationToken))[0];
 
@@ -45,3 +61,6 @@ public sealed class ConsoleRowChange(BulkRehearsal rehearsal, PublishingCommands
             : await RowDispatcher.RunAsync(commands, caller, operation!, command, idempotencyKey: null, bulk: null, cancellationToken);
     }
 }
+
+/// <summary>One step of a console form: the rehearsal to confirm, the published change, or the refusal.</summary>
+public sealed record ConsoleRowStep(RehearsedRow? Rehearsed, CertificatePayload? Published, PublishingError? Refusal);

@@ -152,28 +152,23 @@ public sealed class CertificateModel(RegistryDbContext db, PublishingCommands pu
 
         var row = ConsoleRowChange.FromForm(Request.Form, operation, Record!.Certificate.NormalizedNumber);
         var caller = PublishingCaller.ForStaff(BodyId, Record.Body.Code, new StaffActor(MemberId, DisplayName), HttpContext.Connection.RemoteIpAddress?.ToString());
-        if (!apply)
-        {
-            var rehearsed = await rowChange.PreviewAsync(caller, row, cancellationToken);
-            if (!rehearsed.WouldApply)
-            {
-                return Refuse(new PublishingError(rehearsed.ErrorCode!, rehearsed.Message!));
-            }
-
-            (PendingRow, Rehearsed) = (row, rehearsed);
-            return Page();
-        }
-
-        var result = await rowChange.ApplyAsync(caller, row, cancellationToken);
-        if (result.Succeeded)
+        var step = await rowChange.StepAsync(caller, row, apply, cancellationToken);
+        if (step.Published is not null)
         {
             Response.Headers.Location = $"/console/certificates/{Record.Certificate.NormalizedNumber}?done={operation}";
             return StatusCode(StatusCodes.Status303SeeOther);
         }
 
-        db.ChangeTracker.Clear();
-        await LoadAsync(number, cancellationToken);
-        return Refuse(result.Error);
+        if (step.Refusal is { } refusal)
+        {
+            // After a refused change, the certificate as it is now (a change made meanwhile, above all).
+            db.ChangeTracker.Clear();
+            await LoadAsync(number, cancellationToken);
+            return Refuse(refusal);
+        }
+
+        (PendingRow, Rehearsed) = (row, step.Rehearsed);
+        return Page();
 
         IActionResult Refuse(PublishingError error)
         {

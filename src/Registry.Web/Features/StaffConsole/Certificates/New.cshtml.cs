@@ -38,26 +38,20 @@ public sealed class NewModel(ConsoleRowChange rowChange, RegistryDbContext db) :
 
         var row = ConsoleRowChange.FromForm(Request.Form, PublishingOperations.Issue, number: null);
         var caller = await CallerAsync(db, cancellationToken);
-        if (!apply)
+        var step = await rowChange.StepAsync(caller, row, apply, cancellationToken);
+        if (step.Refusal is { } refusal)
         {
-            var rehearsed = await rowChange.PreviewAsync(caller, row, cancellationToken);
-            if (!rehearsed.WouldApply)
-            {
-                return Refuse(new PublishingError(rehearsed.ErrorCode!, rehearsed.Message!));
-            }
-
-            (PendingRow, Rehearsed) = (row, rehearsed);
-            return Page();
+            return Refuse(refusal);
         }
 
-        var result = await rowChange.ApplyAsync(caller, row, cancellationToken);
-        if (!result.Succeeded)
+        if (step.Published is { } published)
         {
-            return Refuse(result.Error);
+            Response.Headers.Location = $"/console/certificates/{published.NormalizedNumber}?done=issue";
+            return StatusCode(StatusCodes.Status303SeeOther);
         }
 
-        Response.Headers.Location = $"/console/certificates/{result.Value.NormalizedNumber}?done=issue";
-        return StatusCode(StatusCodes.Status303SeeOther);
+        (PendingRow, Rehearsed) = (row, step.Rehearsed);
+        return Page();
     }
 
     private Microsoft.AspNetCore.Mvc.RazorPages.PageResult Refuse(PublishingError error)
