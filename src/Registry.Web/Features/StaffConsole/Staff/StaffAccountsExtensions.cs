@@ -17,6 +17,7 @@ public static class StaffAccountsExtensions
     public static IHostApplicationBuilder AddStaffAccounts(this IHostApplicationBuilder builder)
     {
         builder.Services.AddDataProtection().SetApplicationName("star-registry").PersistKeysToDbContext<RegistryDbContext>();
+        KeyRingEncryption.Configure(builder.Services);
         builder.Services.AddSingleton<StaffPasswordBlocklist>();
         builder.Services.AddIdentityCore<StaffMember>(options =>
             {
