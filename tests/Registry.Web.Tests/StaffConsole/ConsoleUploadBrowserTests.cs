@@ -8,12 +8,12 @@ namespace Registry.Web.Tests.StaffConsole;
 
 /// <summary>
 /// An administrator in Chromium: a bulk upload whose preview refuses a bad row and applies the rest only on confirmation,
-/// a plaque print, and every console page they reach checked with axe.
+/// a plaque print, a key rotation, the audit log naming them for each, and every console page they reach checked with axe.
 /// </summary>
 public sealed class ConsoleUploadBrowserTests(RegistryDatabase database) : BrowserTest
 {
     [Fact]
-    public async Task A_bulk_upload_a_plaque_print_and_the_administration_pages_work_in_the_browser_without_serious_violations()
+    public async Task A_bulk_upload_a_plaque_print_a_key_rotation_and_the_administration_pages_work_in_the_browser_without_serious_violations()
     {
         var registry = new TestRegistry(database);
         var (certificate, body) = await registry.IssueAsync(new DateOnly(2026, 8, 1));
@@ -74,9 +74,16 @@ public sealed class ConsoleUploadBrowserTests(RegistryDatabase database) : Brows
             await AxeAsync(page, violations);
         }
 
+        // A key rotation: the page is on /console/keys now.
+        await page.CheckAsync("#rotate-confirm");
+        await page.ClickAsync("[data-testid=rotate-form] button[type=submit]");
+        await page.WaitForSelectorAsync("[data-testid=keys-done]");
+        (await page.Locator("[data-testid=key-row]").CountAsync()).ShouldBe(2, "the retired key and its successor");
+        await AxeAsync(page, violations);
+
         await page.GotoAsync(new Uri(database.BrowserSiteAddress, "/console/audit").ToString());
         var who = await page.Locator("[data-testid=audit-row] [data-testid=audit-who]").AllInnerTextsAsync();
-        who.Count.ShouldBe(3, "the uploaded suspension, the reinstatement and the print order");
+        who.Count.ShouldBe(4, "the uploaded suspension, the reinstatement, the print order and the rotation");
         who.ShouldAllBe(name => name == "测试员 " + body.Code);
         violations.ShouldBeEmpty();
     }
