@@ -43,5 +43,8 @@ public sealed class StaffCommandsTests(RegistryDatabase database)
     }
 
     private Task<(int ExitCode, string Output)> StaffAsync(params string[] arguments) =>
-        RegistryProcess.RunAsync(new Dictionary<string, string> { ["ConnectionStrings__Registry"] = database.ConnectionString }, ["staff", .. arguments]);
+        RegistryProcess.RunAsync(
+            // The key-encryption key of the site too: the command may create the key ring's first key, which the site must open.
+            new Dictionary<string, string> { ["ConnectionStrings__Registry"] = database.ConnectionString, ["Signing__KeyEncryptionKey"] = TestKek.Base64 },
+            ["staff", .. arguments]);
 }
