@@ -23,6 +23,7 @@ public static class SiteExtensions
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<DemoDataNotice>();
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>(ReverseProxies.Configure).ValidateOnStart();
+        Compression.Add(builder.Services);
         builder.Services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture(Chinese);
@@ -52,7 +53,8 @@ public static class SiteExtensions
         app.UseRequestLocalization();
         app.UseInputText();
         app.Use(RememberLanguage);
-        app.UseStaticFiles();
+        Compression.Use(app);
+        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = StaticAssets.SetCaching });
         app.MapRazorPages();
         return app;
     }
