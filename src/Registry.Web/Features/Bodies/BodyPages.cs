@@ -21,6 +21,7 @@ public sealed record BodyCounts(IReadOnlyDictionary<CertificateStatus, int> BySt
 }
 
 /// <summary>/bodies: every certification body the registry knows, with its certificates counted by status and level.</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PageCache.PageCacheExtensions.StatusPolicy)]
 public sealed class BodyDirectoryModel(RegistryDbContext db, RegistryStatistics statistics) : PageModel
 {
     public IReadOnlyList<(CertificationBody Body, BodyCounts Counts)> Bodies { get; private set; } = [];

@@ -11,6 +11,7 @@ namespace Registry.Web.Features.Certificates;
 /// the two questions about a past date (what was in effect then, what the registry said then), and with
 /// ?at=yyyy-MM-ddTHH:mm what the registry said at that instant.
 /// </summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PageCache.PageCacheExtensions.StatusPolicy)]
 public sealed class DetailsModel(CertificateQueries queries, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public string TypedNumber { get; private set; } = string.Empty;

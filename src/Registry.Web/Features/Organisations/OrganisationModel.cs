@@ -12,6 +12,7 @@ public sealed record HeldCertificate(string Number, string NormalizedNumber, Cer
 /// /organisations/{creditCode}: a certified company by its unified social credit code (typed any way; the check
 /// character is verified): legal, former and English names, province, and every certificate it holds or held.
 /// </summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PageCache.PageCacheExtensions.StatusPolicy)]
 public sealed class OrganisationModel(RegistryDbContext db, TimeProvider clock) : PageModel
 {
     public Organisation? Organisation { get; private set; }

@@ -1,0 +1,25 @@
+using Npgsql;
+
+namespace Registry.Web.Features.PageCache;
+
+/// <summary>Settings under <c>PageCache</c>.</summary>
+public sealed class PageCacheOptions
+{
+    public const string Section = "PageCache";
+
+    public static readonly TimeSpan DefaultStatusLifetime = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The longest any status-bearing entry lives, whatever its key: the second line of defence behind the
+    /// outbox position in the key (README.md, "How fresh").
+    /// </summary>
+    public TimeSpan StatusLifetime { get; set; } = DefaultStatusLifetime;
+
+    /// <summary>The key prefix's middle part: the PostgreSQL database name, so registries can share a Redis (as the status feed does).</summary>
+    public static string NamespaceOf(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var connection = configuration.GetConnectionString("Registry");
+        return string.IsNullOrWhiteSpace(connection) ? "registry" : new NpgsqlConnectionStringBuilder(connection).Database ?? "registry";
+    }
+}

@@ -1,0 +1,118 @@
+using Microsoft.AspNetCore.OutputCaching;
+using Registry.Web.Features.StatusFeed;
+using StackExchange.Redis;
+
+namespace Registry.Web.Features.PageCache;
+
+/// <summary>
+/// The Redis output-cache store, made safe to lose: while Redis is down (or before the first connection) a look-up is
+/// a miss and a store is skipped, without waiting for a timeout, and a failing call is a miss too, logged; a page is
+/// then rendered as if there were no cache, never answered with an error. A failed eviction is retried once.
+/// </summary>
+internal sealed partial class ResilientOutputCacheStore(IOutputCacheStore redis, RedisConnection connection, ILogger<ResilientOutputCacheStore> logger)
+    : IOutputCacheStore
+{
+    /// <summary>Replaces the registered store (Redis's, registered by AddStackExchangeRedisOutputCache) by this guard around it.</summary>
+    public static void Decorate(IServiceCollection services)
+    {
+        var registered = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
+        services.Remove(registered);
+        services.AddSingleton<IOutputCacheStore>(provider => new ResilientOutputCacheStore(
+            registered.ImplementationFactory is { } factory ? (IOutputCacheStore)factory(provider)
+                : registered.ImplementationInstance as IOutputCacheStore ?? (IOutputCacheStore)ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!),
+            provider.GetRequiredService<RedisConnection>(),
+            provider.GetRequiredService<ILogger<ResilientOutputCacheStore>>()));
+    }
+
+    public async ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken)
+    {
+        if (!Available())
+        {
+            return null;
+        }
+
+        try
+        {
+            return await redis.GetAsync(key, cancellationToken);
+        }
+        catch (Exception e) when (IsRedisFault(e))
+        {
+            LogFault(e, "read");
+            return null;
+        }
+    }
+
+    public async ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
+    {
+        if (!Available())
+        {
+            return;
+        }
+
+        try
+        {
+            await redis.SetAsync(key, value, tags, validFor, cancellationToken);
+        }
+        catch (Exception e) when (IsRedisFault(e))
+        {
+            LogFault(e, "write");
+        }
+    }
+
+    public async ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await redis.EvictByTagAsync(tag, cancellationToken);
+                return;
+            }
+            catch (Exception e) when (IsRedisFault(e) && attempt < 2)
+            {
+                LogFault(e, "eviction, retrying");
+            }
+            catch (Exception e) when (IsRedisFault(e))
+            {
+                // The keys carry the outbox position, so an entry this misses is unreachable anyway and expires.
+                LogFault(e, "eviction");
+                return;
+            }
+        }
+    }
+
+    private int _connectStarted;
+
+    /// <summary>Whether Redis is connected now; the first call starts the connection in the background (the multiplexer does not fail while Redis is down).</summary>
+    private bool Available()
+    {
+        if (connection.Current is not null)
+        {
+            return true;
+        }
+
+        if (Interlocked.Exchange(ref _connectStarted, 1) == 0)
+        {
+            _ = ConnectAsync();
+        }
+
+        return false;
+    }
+
+    private async Task ConnectAsync()
+    {
+        try
+        {
+            await connection.GetAsync(CancellationToken.None);
+        }
+        catch (Exception e) when (IsRedisFault(e))
+        {
+            LogFault(e, "connection");
+        }
+    }
+
+    private static bool IsRedisFault(Exception e) => e is RedisException or TimeoutException or ObjectDisposedException;
+
+    [LoggerMessage(EventId = 2950, Level = LogLevel.Warning, Message = "Output cache: Redis {Operation} failed; the page is rendered without the cache")]
+    private partial void LogFault(Exception exception, string operation);
+}
