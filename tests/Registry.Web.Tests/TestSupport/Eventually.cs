@@ -14,3 +14,20 @@ public static class Eventually
         }
     }
 }
+
+/// <summary>Waits until the test site's certificate cache has applied every outbox message written so far: from then on no cached page is older.</summary>
+public static class PageCacheSync
+{
+    public static async Task CaughtUpAsync(RegistryDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        long latest;
+        await using (var db = database.CreateContext())
+        {
+            latest = await db.Outbox.MaxAsync(m => (long?)m.Sequence) ?? 0;
+        }
+
+        var cache = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Registry.Web.Features.Certificates.Caching.CertificateRecordCache>(database.Site.Services);
+        await Eventually.UntilAsync(() => cache.AppliedSequence >= latest, "the site's certificate cache applies the outbox", TimeSpan.FromSeconds(5));
+    }
+}

@@ -4,7 +4,7 @@ using Registry.Web.Features.Certificates.Caching;
 namespace Registry.Web.Features.PageCache;
 
 /// <summary>
-/// Makes a stale entry unreachable by construction: the cache key includes the outbox position this instance's
+/// The key of a status-bearing entry: the query as sent, the language, and what makes a stale entry unreachable by construction: the cache key includes the outbox position this instance's
 /// certificate cache has applied, read from memory the outbox follower keeps in step. Once a change's message is
 /// applied (within milliseconds of its commit, on NOTIFY), every key moves on and entries rendered before it are never
 /// found again, on this instance or any other, whatever became of their eviction. While the certificate cache is
@@ -24,7 +24,16 @@ internal sealed class OutboxPositionPolicy(CertificateRecordCache certificates) 
             return ValueTask.CompletedTask;
         }
 
-        context.CacheVaryByRules.VaryByValues[VaryKey] = certificates.AppliedSequence.ToString(CultureInfo.InvariantCulture);
+        var vary = context.CacheVaryByRules.VaryByValues;
+        vary[VaryKey] = certificates.AppliedSequence.ToString(CultureInfo.InvariantCulture);
+
+        // The query exactly as sent, not a normalised one: a page links its own query back (the language switch),
+        // so two orders of the same parameters are two entries. And the page's language (?lang= or its cookie).
+        // ASP.NET's default rule (every query key) is dropped: it sorts each parameter's values in place, which reorders
+        // Request.Query for the page itself.
+        context.CacheVaryByRules.QueryKeys = Microsoft.Extensions.Primitives.StringValues.Empty;
+        vary["query"] = context.HttpContext.Request.QueryString.Value ?? string.Empty;
+        vary["lang"] = CultureInfo.CurrentUICulture.Name;
         return ValueTask.CompletedTask;
     }
 

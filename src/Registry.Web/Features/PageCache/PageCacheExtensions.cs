@@ -23,8 +23,6 @@ public static class PageCacheExtensions
         {
             options.AddPolicy(StatusPolicy, policy => policy
                 .AddPolicy<OutboxPositionPolicy>()
-                .SetVaryByQuery("*")
-                .VaryByValue(_ => new KeyValuePair<string, string>("lang", CultureInfo.CurrentUICulture.Name))
                 .Expire(lifetime)
                 .Tag(StatusPolicy));
         });
