@@ -103,49 +103,6 @@ public sealed class PageCacheTests(RegistryDatabase database)
     }
 
     [Fact]
-    public async Task A_scanned_code_is_answered_from_the_cache_until_its_key_is_revoked_then_it_is_not_genuine_at_once()
-    {
-        var (certificate, body) = await new TestRegistry(database).IssueAsync(new DateOnly(2026, 9, 3));
-        var keys = database.Site.Services.GetRequiredService<Registry.Web.Features.SigningKeys.SigningKeyStore>();
-        var key = await keys.CreateAsync(body.Code, "page cache test", CancellationToken.None);
-        await Eventually.UntilAsync(() => database.Site.Services.GetRequiredService<CertificateRecordCache>().InStep, "the certificate cache is in step");
-        await using (var db = database.CreateContext())
-        {
-            var holder = await db.Organisations.SingleAsync(o => o.Id == certificate.OrganisationId);
-            using var active = (await keys.ActiveForAsync(body.Id, CancellationToken.None))!;
-            var claims = new Registry.Signing.Claims.QrClaims(Registry.Signing.Claims.QrClaims.CurrentVersion, certificate.NormalizedNumber, holder.CreditCode, certificate.Level,
-                certificate.IssuedOn, certificate.ExpiresOn, Registry.Signing.Claims.Medium.Plaque, 7, RegistryCalendar.Today(TimeProvider.System));
-            var link = Registry.Signing.Payloads.VerifyUrl.Build(Registry.Web.Features.Verification.VerificationOptions.LocalDefault,
-                new Registry.Signing.Payloads.PayloadSigner(active.PrivateKey).Sign(claims));
-            _scan = "/v/" + link[(link.IndexOf("/V/", StringComparison.Ordinal) + 3)..];
-        }
-
-        using var client = database.Site.CreatePageClient();
-        var redisConnection = database.Site.Services.GetRequiredService<Registry.Web.Features.StatusFeed.RedisConnection>();
-        using (await client.GetAsync(new Uri(_scan, UriKind.Relative)))
-        {
-        }
-
-        await Eventually.UntilAsync(() => redisConnection.Current is not null, "the site connects to Redis");
-        using (await client.GetAsync(new Uri(_scan, UriKind.Relative)))
-        {
-        }
-
-        using (var cached = await client.GetAsync(new Uri(_scan, UriKind.Relative)))
-        {
-            cached.Headers.Age.ShouldNotBeNull("the verdict comes from the cache");
-            (await cached.Content.ReadAsStringAsync()).ShouldContain("data-status=\"Valid\"");
-        }
-
-        await keys.RevokeAsync(key.Kid, "Private key leaked (test)", "test", CancellationToken.None);
-        using var revoked = await client.GetAsync(new Uri(_scan, UriKind.Relative));
-        revoked.Headers.Age.ShouldBeNull("the key set changed, so the key did");
-        (await revoked.Content.ReadAsStringAsync()).ShouldContain("data-kind=\"NotGenuine\"");
-    }
-
-    private string _scan = string.Empty;
-
-    [Fact]
     public async Task Console_and_api_writes_are_never_cached()
     {
         using var client = database.Site.CreatePageClient();

@@ -38,7 +38,6 @@ public sealed class BodyDirectoryModel(RegistryDbContext db, RegistryStatistics 
 /// /bodies/{code}: a body's names, approval number and website, its counts, a way into its certificates (the
 /// search, filtered to the body), and its QR signing keys with their windows, so anyone can see which keys are live.
 /// </summary>
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PageCache.PageCacheExtensions.KeysPolicy)]
 public sealed class BodyModel(RegistryDbContext db, RegistryStatistics statistics, SigningKeyStore signingKeys) : PageModel
 {
     public CertificationBody? Body { get; private set; }

@@ -13,9 +13,6 @@ public static class PageCacheExtensions
     /// <summary>The policy of every status-bearing page and answer.</summary>
     public const string StatusPolicy = "status";
 
-    /// <summary>The policy of answers that also depend on the signing keys: QR verdicts and a body's key list.</summary>
-    public const string KeysPolicy = "status-and-keys";
-
     public static IHostApplicationBuilder AddPageCache(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<PageCacheOptions>().BindConfiguration(PageCacheOptions.Section)
@@ -26,11 +23,6 @@ public static class PageCacheExtensions
         {
             options.AddPolicy(StatusPolicy, policy => policy
                 .AddPolicy<OutboxPositionPolicy>()
-                .Expire(lifetime)
-                .Tag(StatusPolicy));
-            options.AddPolicy(KeysPolicy, policy => policy
-                .AddPolicy<OutboxPositionPolicy>()
-                .AddPolicy<SigningKeysPolicy>()
                 .Expire(lifetime)
                 .Tag(StatusPolicy));
         });
