@@ -24,16 +24,10 @@ public sealed class PageCacheTests(RegistryDatabase database)
             first.Headers.Age.ShouldBeNull("the first answer is rendered");
         }
 
-        // The site connects to Redis on the cache's first use without waiting for it; from then on entries are kept.
-        var redisConnection = database.Site.Services.GetRequiredService<Registry.Web.Features.StatusFeed.RedisConnection>();
-        await Eventually.UntilAsync(() => redisConnection.Current is not null, "the site connects to Redis");
-        using (await client.GetAsync(path))
+        // The site connects to Redis on the cache's first use without waiting for it; from then on entries are kept
+        // (until the outbox position moves, which other tests running alongside may make it do).
+        using (var cached = await CachedAsync(client, path))
         {
-        }
-
-        using (var cached = await client.GetAsync(path))
-        {
-            cached.Headers.Age.ShouldNotBeNull("this one comes from the cache");
             (await cached.Content.ReadAsStringAsync()).ShouldContain("data-status=\"Valid\"");
         }
 
@@ -81,8 +75,7 @@ public sealed class PageCacheTests(RegistryDatabase database)
 
         using var byCookie = await english.GetAsync(new Uri(path, UriKind.Relative));
         (await byCookie.Content.ReadAsStringAsync()).ShouldContain("lang=\"en\"", customMessage: "the English reader never gets the Chinese entry");
-        using var chineseAgain = await chinese.GetAsync(new Uri(path, UriKind.Relative));
-        chineseAgain.Headers.Age.ShouldNotBeNull();
+        using var chineseAgain = await CachedAsync(chinese, new Uri(path, UriKind.Relative));
         (await chineseAgain.Content.ReadAsStringAsync()).ShouldContain("lang=\"zh-CN\"");
     }
 
@@ -110,6 +103,24 @@ public sealed class PageCacheTests(RegistryDatabase database)
         using var signInAgain = await client.GetAsync(new Uri("/console/sign-in", UriKind.Relative));
         signInAgain.Headers.Age.ShouldBeNull();
         signInAgain.Headers.CacheControl!.NoStore.ShouldBeTrue();
+    }
+
+    /// <summary>Asks until an answer comes from the cache (it has an Age), within 5 s.</summary>
+    private static async Task<HttpResponseMessage> CachedAsync(HttpClient client, Uri path)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (true)
+        {
+            var answer = await client.GetAsync(path);
+            if (answer.Headers.Age is not null)
+            {
+                return answer;
+            }
+
+            answer.Dispose();
+            DateTime.UtcNow.ShouldBeLessThan(deadline, $"{path} is never answered from the cache");
+            await Task.Delay(50);
+        }
     }
 
     private static Task WaitInStepAsync(CertificateRecordCache cache) =>

@@ -9,7 +9,8 @@ namespace Registry.Web.Features.Site;
 /// (<c>frame-ancestors 'none'</c>, and X-Frame-Options for old browsers), forms posted only to the site. Every
 /// answer: <c>nosniff</c>, a referrer policy that sends no path to other sites (a /v/ link holds a code), and a
 /// permissions policy that lets only the site itself use the camera (for scanning). Kestrel's Server header is off
-/// (<see cref="SiteExtensions"/>). A response that set its own policy (GraphiQL's) keeps it.
+/// (<see cref="SiteExtensions"/>). A response that set its own policy (GraphiQL's) keeps it, and an answer replayed by the
+/// output cache keeps the policy it was stored with, whose nonce is its body's.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -53,6 +54,10 @@ public static class SecurityHeaders
         });
         app.Use((context, next) =>
         {
+            // Set before the page runs, so that an answer the output cache keeps carries the policy with the nonce its
+            // own body was rendered with, and replays the two together; an answer that is not a page gets the API policy
+            // when it starts.
+            context.Response.Headers.ContentSecurityPolicy = PagePolicy(Nonce(context));
             context.Response.OnStarting(() =>
             {
                 Apply(context);
@@ -76,10 +81,15 @@ public static class SecurityHeaders
         headers["Permissions-Policy"] = "camera=(self), microphone=(), geolocation=(), payment=(), usb=()";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
         headers.XFrameOptions = "DENY";
+        var html = context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true;
         if (headers.ContentSecurityPolicy.Count == 0)
         {
-            var html = context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true;
             headers.ContentSecurityPolicy = html ? PagePolicy(Nonce(context)) : ApiPolicy;
+        }
+        else if (!html && headers.ContentSecurityPolicy == PagePolicy(Nonce(context)))
+        {
+            // The policy set up front, on an answer that turned out not to be a page.
+            headers.ContentSecurityPolicy = ApiPolicy;
         }
     }
 }
