@@ -34,7 +34,11 @@ public abstract class ConsolePageModel : PageModel
 
     /// <summary>The member as <see cref="PublishingCommands"/> takes a caller: audited with their name, published as the body's console.</summary>
     protected async Task<PublishingCaller> CallerAsync(RegistryDbContext db, CancellationToken cancellationToken) =>
-        PublishingCaller.ForStaff(BodyId, await BodyCodeAsync(db, cancellationToken), new StaffActor(MemberId, DisplayName), HttpContext.Connection.RemoteIpAddress?.ToString());
+        CallerOf(await BodyCodeAsync(db, cancellationToken));
+
+    /// <summary>The same, when the page already holds its body's code.</summary>
+    protected PublishingCaller CallerOf(string bodyCode) =>
+        PublishingCaller.ForStaff(BodyId, bodyCode, new StaffActor(MemberId, DisplayName), HttpContext.Connection.RemoteIpAddress?.ToString());
 
     protected async Task<string> BodyCodeAsync(RegistryDbContext db, CancellationToken cancellationToken)
     {

@@ -53,13 +53,8 @@ public sealed class ConsoleRowChange(BulkRehearsal rehearsal, PublishingCommands
     public async Task<RehearsedRow> PreviewAsync(PublishingCaller caller, PublishingRow row, CancellationToken cancellationToken) =>
         (await rehearsal.RunAsync(caller, [row], cancellationToken))[0];
 
-    public async Task<PublishingResult<CertificatePayload>> ApplyAsync(PublishingCaller caller, PublishingRow row, CancellationToken cancellationToken)
-    {
-        var (operation, number, command, error) = BulkPublisher.Parse(row);
-        return command is null
-            ? await commands.RefuseAsync(caller, operation ?? "(none)", number, error!, idempotencyKey: null, bulk: null, cancellationToken)
-            : await RowDispatcher.RunAsync(commands, caller, operation!, command, idempotencyKey: null, bulk: null, cancellationToken);
-    }
+    public Task<PublishingResult<CertificatePayload>> ApplyAsync(PublishingCaller caller, PublishingRow row, CancellationToken cancellationToken) =>
+        BulkPublisher.RunRowAsync(commands, caller, row, idempotencyKey: null, position: null, cancellationToken);
 }
 
 /// <summary>One step of a console form: the rehearsal to confirm, the published change, or the refusal.</summary>

@@ -45,7 +45,7 @@ public sealed partial class BulkPublisher(IServiceScopeFactory scopes, ILogger<B
             {
                 try
                 {
-                    results[i] = await RunRowAsync(commands, caller, rows[i], bulkId, idempotencyKey, cancellationToken);
+                    results[i] = await ResultOfRowAsync(commands, caller, rows[i], bulkId, idempotencyKey, cancellationToken);
                 }
                 catch (Exception e) when (!cancellationToken.IsCancellationRequested)
                 {
@@ -92,16 +92,22 @@ public sealed partial class BulkPublisher(IServiceScopeFactory scopes, ILogger<B
     [LoggerMessage(EventId = 2830, Level = LogLevel.Error, Message = "Bulk row {Row} failed; it is reported as failed and the other rows go on")]
     private static partial void LogRowFailed(ILogger logger, Exception exception, int row);
 
-    private static async Task<BulkRowResult> RunRowAsync(PublishingCommands commands, PublishingCaller caller, PublishingRow row, Guid bulkId, string? idempotencyKey,
+    private static async Task<BulkRowResult> ResultOfRowAsync(PublishingCommands commands, PublishingCaller caller, PublishingRow row, Guid bulkId, string? idempotencyKey,
         CancellationToken cancellationToken)
     {
-        var (operation, number, command, error) = Parse(row);
-        var position = new BulkPosition(bulkId, row.RowNumber);
         var rowKey = idempotencyKey is null ? null : IdempotencyKeys.ForRow(idempotencyKey, row.RowNumber);
-        var result = command is null
-            ? await commands.RefuseAsync(caller, operation ?? "(none)", number, error!, rowKey, position, cancellationToken)
-            : await RowDispatcher.RunAsync(commands, caller, operation!, command, rowKey, position, cancellationToken);
-        return BulkRowResult.From(row.RowNumber, operation, number, result);
+        var result = await RunRowAsync(commands, caller, row, rowKey, new BulkPosition(bulkId, row.RowNumber), cancellationToken);
+        return BulkRowResult.From(row.RowNumber, row.Get(RowFields.Operation)?.ToLowerInvariant(), row.Get(RowFields.Number), result);
+    }
+
+    /// <summary>One row through the commands: refused (and audited) when it does not parse, else dispatched to its operation.</summary>
+    internal static async Task<PublishingResult<CertificatePayload>> RunRowAsync(PublishingCommands commands, PublishingCaller caller, PublishingRow row,
+        string? idempotencyKey, BulkPosition? position, CancellationToken cancellationToken)
+    {
+        var (operation, number, command, error) = Parse(row);
+        return command is null
+            ? await commands.RefuseAsync(caller, operation ?? "(none)", number, error!, idempotencyKey, position, cancellationToken)
+            : await RowDispatcher.RunAsync(commands, caller, operation!, command, idempotencyKey, position, cancellationToken);
     }
 
     /// <summary>A row as a command, or why it is not one (a refusal of form, before any rule is asked).</summary>

@@ -58,7 +58,7 @@ public sealed class CertificateModel(RegistryDbContext db, PublishingCommands pu
             return refused;
         }
 
-        var caller = PublishingCaller.ForStaff(BodyId, Record!.Body.Code, new StaffActor(MemberId, DisplayName), HttpContext.Connection.RemoteIpAddress?.ToString());
+        var caller = CallerOf(Record!.Body.Code);
         var command = new StatusCommand(Record.Certificate.NormalizedNumber, ExpectedVersion, EffectiveOn, Reason);
         var result = Pending!.Name switch
         {
@@ -98,7 +98,7 @@ public sealed class CertificateModel(RegistryDbContext db, PublishingCommands pu
             return NotFound();
         }
 
-        var caller = PublishingCaller.ForStaff(BodyId, Record!.Body.Code, new StaffActor(MemberId, DisplayName), HttpContext.Connection.RemoteIpAddress?.ToString());
+        var caller = CallerOf(Record!.Body.Code);
         var chosen = medium is "plaque" or "mark" ? medium : string.Empty;
         var result = await publishing.PrintArtworkAsync(caller, new IssueQrCommand(Record.Certificate.NormalizedNumber, chosen == "mark" ? "PackagingMark" : chosen, count),
             cancellationToken);
@@ -151,7 +151,7 @@ public sealed class CertificateModel(RegistryDbContext db, PublishingCommands pu
         }
 
         var row = ConsoleRowChange.FromForm(Request.Form, operation, Record!.Certificate.NormalizedNumber);
-        var caller = PublishingCaller.ForStaff(BodyId, Record.Body.Code, new StaffActor(MemberId, DisplayName), HttpContext.Connection.RemoteIpAddress?.ToString());
+        var caller = CallerOf(Record.Body.Code);
         var step = await rowChange.StepAsync(caller, row, apply, cancellationToken);
         if (step.Published is not null)
         {
