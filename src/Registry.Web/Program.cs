@@ -65,6 +65,7 @@ app.MapQrUpload();
 app.MapPublishingApi();
 app.MapAudit();
 app.MapGraphQLApi();
+app.MapPageCacheStats();
 await app.RunAsync();
 return 0;
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Registry.Signing.Claims;
 using Registry.Signing.Keys;
@@ -74,6 +75,22 @@ public sealed class PayloadVerifier(Func<KeyId, SigningKeyInfo?> resolveKey)
         }
 
         return new Genuine(claims, key);
+    }
+
+    /// <summary>
+    /// The certificate number a well-formed envelope names, without checking its signature: for choosing a cache key,
+    /// never for an answer (an answer comes from <see cref="Verify"/>).
+    /// </summary>
+    public static bool TryPeekCertificateNumber(ReadOnlyMemory<byte> envelope, [NotNullWhen(true)] out string? number)
+    {
+        number = null;
+        if (!EnvelopeReader.TryRead(envelope, out var parts, out _) || !ClaimsCodec.TryDecode(parts.Claims, out var claims, out _))
+        {
+            return false;
+        }
+
+        number = claims.CertificateNumber;
+        return true;
     }
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -21,7 +21,7 @@ public sealed record BodyCounts(IReadOnlyDictionary<CertificateStatus, int> BySt
 }
 
 /// <summary>/bodies: every certification body the registry knows, with its certificates counted by status and level.</summary>
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PageCache.PageCacheExtensions.StatusPolicy)]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PageCache.PageCachePolicies.Body)]
 public sealed class BodyDirectoryModel(RegistryDbContext db, RegistryStatistics statistics) : PageModel
 {
     public IReadOnlyList<(CertificationBody Body, BodyCounts Counts)> Bodies { get; private set; } = [];
@@ -38,6 +38,7 @@ public sealed class BodyDirectoryModel(RegistryDbContext db, RegistryStatistics 
 /// /bodies/{code}: a body's names, approval number and website, its counts, a way into its certificates (the
 /// search, filtered to the body), and its QR signing keys with their windows, so anyone can see which keys are live.
 /// </summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PageCache.PageCachePolicies.Body)]
 public sealed class BodyModel(RegistryDbContext db, RegistryStatistics statistics, SigningKeyStore signingKeys) : PageModel
 {
     public CertificationBody? Body { get; private set; }

@@ -11,8 +11,8 @@ namespace Registry.Web.Features.Certificates;
 /// the two questions about a past date (what was in effect then, what the registry said then), and with
 /// ?at=yyyy-MM-ddTHH:mm what the registry said at that instant.
 /// </summary>
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PageCache.PageCacheExtensions.StatusPolicy)]
-public sealed class DetailsModel(CertificateQueries queries, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PageCache.PageCachePolicies.Certificate)]
+public sealed class DetailsModel(CertificateQueries queries, Caching.CertificateRecordCache cache, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public string TypedNumber { get; private set; } = string.Empty;
 
@@ -89,6 +89,7 @@ public sealed class DetailsModel(CertificateQueries queries, TimeProvider clock,
             return Page();
         }
 
+        cache.NoteNumber(normalized, Record.Certificate.Id);
         Now = clock.GetUtcNow();
         var events = Record.Certificate.Events;
         Current = StatusHistory.Fold(events, RegistryCalendar.DateOf(Now), Now);

@@ -3,7 +3,7 @@ using Registry.Domain.Levels;
 
 namespace Registry.Web.Features.Home;
 
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PageCache.PageCacheExtensions.StatusPolicy)]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PageCache.PageCachePolicies.Home)]
 public sealed class IndexModel(RegistryStatistics statistics, TimeProvider clock) : PageModel
 {
     public static IReadOnlyList<CertificateStatus> Statuses { get; } =

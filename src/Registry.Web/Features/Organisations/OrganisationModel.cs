@@ -12,7 +12,7 @@ public sealed record HeldCertificate(string Number, string NormalizedNumber, Cer
 /// /organisations/{creditCode}: a certified company by its unified social credit code (typed any way; the check
 /// character is verified): legal, former and English names, province, and every certificate it holds or held.
 /// </summary>
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PageCache.PageCacheExtensions.StatusPolicy)]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PageCache.PageCachePolicies.Organisation)]
 public sealed class OrganisationModel(RegistryDbContext db, TimeProvider clock) : PageModel
 {
     public Organisation? Organisation { get; private set; }
@@ -35,6 +35,8 @@ public sealed class OrganisationModel(RegistryDbContext db, TimeProvider clock) 
         {
             return RedirectPermanent($"/organisations/{code.Value}{Request.QueryString}");
         }
+
+        PageCache.PageCacheTags.Add(HttpContext, PageCache.PageCacheTags.Organisation(code.Value));
 
         Organisation = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.CreditCode == code.Value, cancellationToken);
         if (Organisation is null)

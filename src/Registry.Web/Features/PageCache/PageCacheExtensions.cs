@@ -1,30 +1,31 @@
 using Microsoft.AspNetCore.OutputCaching;
+using Registry.Web.Data.Outbox;
 using Registry.Web.Features.StatusFeed;
 
 namespace Registry.Web.Features.PageCache;
 
 /// <summary>
-/// Output caching of the public GET pages and answers that carry a certificate's status (see README.md): in Redis
-/// when it is configured, shared by every instance, else in memory; keyed by the outbox position the instance's
-/// certificate cache has applied, so a change makes every older entry unreachable at once.
+/// Output caching of the public GET pages and answers (see README.md): in Redis when it is configured, shared by every
+/// instance, else in memory; one named policy per <see cref="PageCacheFamily"/>, whose keys carry the marks that make a
+/// stale entry unreachable; eviction by tag following the outbox.
 /// </summary>
 public static class PageCacheExtensions
 {
-    /// <summary>The policy of every status-bearing page and answer.</summary>
-    public const string StatusPolicy = "status";
-
     public static IHostApplicationBuilder AddPageCache(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<PageCacheOptions>().BindConfiguration(PageCacheOptions.Section)
             .Validate(o => o.StatusLifetime > TimeSpan.Zero && o.StatusLifetime <= TimeSpan.FromMinutes(5), $"{PageCacheOptions.Section}:StatusLifetime is between 0 and 5 minutes.")
             .ValidateOnStart();
-        var lifetime = builder.Configuration.GetSection(PageCacheOptions.Section).Get<PageCacheOptions>()?.StatusLifetime ?? PageCacheOptions.DefaultStatusLifetime;
+        var settings = builder.Configuration.GetSection(PageCacheOptions.Section).Get<PageCacheOptions>() ?? new PageCacheOptions();
+        builder.Services.AddSingleton<PageCacheMetrics>();
+        builder.Services.AddSingleton<PageCacheEntries>();
         builder.Services.AddOutputCache(options =>
         {
-            options.AddPolicy(StatusPolicy, policy => policy
-                .AddPolicy<OutboxPositionPolicy>()
-                .Expire(lifetime)
-                .Tag(StatusPolicy));
+            foreach (var family in PageCacheFamily.All)
+            {
+                // Off, the policies still exist (pages name them) but keep nothing: the benchmark's uncached side.
+                options.AddPolicy(family.Name, new StatusEntryPolicy(family, settings.Enabled));
+            }
         });
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(RedisConnection.ConnectionStringName)))
@@ -39,12 +40,28 @@ public static class PageCacheExtensions
             ResilientOutputCacheStore.Decorate(builder.Services);
         }
 
+        if (settings.Enabled)
+        {
+            builder.Services.AddOutboxFollower<PageCacheEvictionFollower>();
+        }
+
         return builder;
     }
 
     public static WebApplication UsePageCache(this WebApplication app)
     {
         app.UseOutputCache();
+        return app;
+    }
+
+    /// <summary>GET /api/cache/stats: hits, misses and evictions per family since start, for operators (see README.md).</summary>
+    public static WebApplication MapPageCacheStats(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGet("/api/cache/stats", (HttpContext http, PageCacheMetrics metrics) =>
+            OperatorRequests.IsFromThisMachine(http)
+                ? Results.Json(new { families = metrics.Snapshot() })
+                : Results.NotFound());
         return app;
     }
 }

@@ -15,6 +15,9 @@ public sealed class PageCacheOptions
     /// </summary>
     public TimeSpan StatusLifetime { get; set; } = DefaultStatusLifetime;
 
+    /// <summary>False keeps nothing (every answer rendered fresh): for comparing cached with uncached in one benchmark run.</summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>The key prefix's middle part: the PostgreSQL database name, so registries can share a Redis (as the status feed does).</summary>
     public static string NamespaceOf(IConfiguration configuration)
     {

@@ -7,7 +7,7 @@ namespace Registry.Web.Features.PageCache;
 /// <summary>
 /// The Redis output-cache store, made safe to lose: while Redis is down (or before the first connection) a look-up is
 /// a miss and a store is skipped, without waiting for a timeout, and a failing call is a miss too, logged; a page is
-/// then rendered as if there were no cache, never answered with an error. A failed eviction is retried once.
+/// then rendered as if there were no cache, never answered with an error. A failed eviction is the eviction follower's to retry.
 /// </summary>
 internal sealed partial class ResilientOutputCacheStore(IOutputCacheStore redis, RedisConnection connection, ILogger<ResilientOutputCacheStore> logger)
     : IOutputCacheStore
@@ -59,26 +59,15 @@ internal sealed partial class ResilientOutputCacheStore(IOutputCacheStore redis,
         }
     }
 
+    /// <summary>Evicts, or throws when Redis is not connected or the call fails: the eviction follower keeps the tag and retries.</summary>
     public async ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        if (!Available())
         {
-            try
-            {
-                await redis.EvictByTagAsync(tag, cancellationToken);
-                return;
-            }
-            catch (Exception e) when (IsRedisFault(e) && attempt < 2)
-            {
-                LogFault(e, "eviction, retrying");
-            }
-            catch (Exception e) when (IsRedisFault(e))
-            {
-                // The keys carry the outbox position, so an entry this misses is unreachable anyway and expires.
-                LogFault(e, "eviction");
-                return;
-            }
+            throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, CommandFlags.None, "Redis is not connected; the eviction waits for it.");
         }
+
+        await redis.EvictByTagAsync(tag, cancellationToken);
     }
 
     private int _connectStarted;

@@ -32,7 +32,7 @@ public static class SearchExtensions
 
     public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/search/suggest", (string? q, Suggester suggester) => Results.Ok(suggester.Suggest(q))).CacheOutput(PageCache.PageCacheExtensions.StatusPolicy);
+        app.MapGet("/search/suggest", (string? q, Suggester suggester) => Results.Ok(suggester.Suggest(q))).CacheOutput(PageCache.PageCachePolicies.Search);
         app.MapGet("/search/status", (SearchReplica replica) => Results.Ok(new
         {
             ready = replica.IsReady,

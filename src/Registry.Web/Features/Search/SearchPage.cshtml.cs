@@ -8,7 +8,7 @@ using Registry.Web.Features.Search.Querying;
 namespace Registry.Web.Features.Search;
 
 /// <summary>The one search box, with filters and facet counts; every parameter arrives in the query string.</summary>
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PageCache.PageCacheExtensions.StatusPolicy)]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PageCache.PageCachePolicies.Search)]
 public sealed class SearchPageModel(SearchService search, BodyNames bodyNames) : PageModel
 {
     public SearchRequest Query { get; private set; } = new();

@@ -114,6 +114,18 @@ public sealed partial class SigningKeyStore : ISigningKeys, IDisposable
         }
     }
 
+    /// <summary>
+    /// The fingerprint (the JWKS entity tag, which covers every key's state and dates) of the reading in memory, while
+    /// it is fresh; never reads the database. Cache keys carry it, so a key change makes older verdicts unreachable as
+    /// soon as this instance reads the new set.
+    /// </summary>
+    public bool TryFreshFingerprint([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? fingerprint)
+    {
+        var current = _published;
+        fingerprint = current is not null && IsFresh(current) ? current.ETag : null;
+        return fingerprint is not null;
+    }
+
     public void Dispose() => _loading.Dispose();
 
     private RegistryDbContext NewContext() => new(_contextOptions);

@@ -26,7 +26,7 @@ public static class SigningKeysExtensions
 
     public static IEndpointRouteBuilder MapSigningKeys(this IEndpointRouteBuilder app)
     {
-        app.MapGet(JwksEndpoint.Path, JwksEndpoint.GetAsync);
+        app.MapGet(JwksEndpoint.Path, JwksEndpoint.GetAsync).CacheOutput(PageCache.PageCachePolicies.Keys);
         return app;
     }
 }

@@ -8,6 +8,7 @@ namespace Registry.Web.Features.Verification;
 /// Where a phone camera lands: /v/{payload} (or /V/…, as codes print it; routing ignores case). Everything
 /// after /v/ is the scan, so that extra path is judged rather than routed to a 404.
 /// </summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PageCache.PageCachePolicies.Verdict)]
 public sealed class ScanModel(IVerifier verifier, IOptions<VerificationOptions> options) : PageModel
 {
     public VerdictView? View { get; private set; }

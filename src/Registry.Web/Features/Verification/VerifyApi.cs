@@ -20,7 +20,7 @@ internal static class VerifyApi
     public static IEndpointRouteBuilder MapVerifyApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/verify", (string? payload, HttpContext context, CancellationToken cancellationToken) =>
-            AnswerAsync(payload, context, cancellationToken));
+            AnswerAsync(payload, context, cancellationToken)).CacheOutput(PageCache.PageCachePolicies.Verdict);
         app.MapPost("/api/verify", async (HttpContext context, CancellationToken cancellationToken) =>
         {
             var (scanned, problem) = await ReadBodyAsync(context, cancellationToken);

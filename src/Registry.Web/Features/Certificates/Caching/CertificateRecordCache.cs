@@ -21,6 +21,12 @@ public sealed class CertificateRecordCache(CertificateCacheOptions options, Time
     private long _inStepAt = long.MinValue;
     private int _records;
 
+    // The outbox sequence of the last change applied to each certificate changed since the cache began (or since
+    // the map was last trimmed, which moves the base on): what page-cache keys carry instead of the whole registry's position.
+    private readonly ConcurrentDictionary<long, long> _changedAt = new();
+    private long _changeBase;
+    private bool _begun;
+
     public CertificateCacheOptions Options { get; } = options;
 
     /// <summary>The last outbox sequence whose changes have been applied.</summary>
@@ -77,6 +83,12 @@ public sealed class CertificateRecordCache(CertificateCacheOptions options, Time
         }
     }
 
+    /// <summary>
+    /// A number read elsewhere (the certificate page reads PostgreSQL): numbers name ids for good, so knowing the id
+    /// lets <see cref="ChangeMarkOf"/> give the certificate's own mark instead of the whole registry's.
+    /// </summary>
+    public void NoteNumber(string normalizedNumber, long id) => _ids.TryAdd(normalizedNumber, id);
+
     /// <summary>Applies changes reported by the outbox up to <paramref name="sequence"/>.</summary>
     public void Invalidate(IEnumerable<long> certificateIds, long sequence)
     {
@@ -96,7 +108,48 @@ public sealed class CertificateRecordCache(CertificateCacheOptions options, Time
             });
         }
 
-        AppliedSequence = Math.Max(AppliedSequence, sequence);
+        var applied = Math.Max(AppliedSequence, sequence);
+        if (_changedAt.Count > Options.Capacity * 2)
+        {
+            // Moving the base first keeps every mark at or after the change it stands for, which is all a key needs.
+            Volatile.Write(ref _changeBase, applied);
+            _changedAt.Clear();
+        }
+
+        foreach (var id in certificateIds)
+        {
+            _changedAt[id] = applied;
+        }
+
+        if (!_begun)
+        {
+            Volatile.Write(ref _changeBase, applied);
+            _begun = true;
+        }
+
+        AppliedSequence = applied;
+    }
+
+    /// <summary>
+    /// A mark that moves on whenever a change to the certificate is applied: the outbox sequence of its last change
+    /// this cache applied, or (never changed since the cache began) the position the cache began at, or (a number the
+    /// cache has not met) the whole registry's applied position. Whatever it is, what was rendered for the certificate
+    /// under one mark is its state as of that sequence or later, so a key holding the mark is never reached once a
+    /// later change is applied. Null while the cache is out of step: nothing should be cached then.
+    /// </summary>
+    public long? ChangeMarkOf(string normalizedNumber)
+    {
+        if (!InStep)
+        {
+            return null;
+        }
+
+        if (!_ids.TryGetValue(normalizedNumber, out var id))
+        {
+            return AppliedSequence;
+        }
+
+        return _changedAt.TryGetValue(id, out var changed) ? changed : Volatile.Read(ref _changeBase);
     }
 
     /// <summary>The follower read the outbox to its end: every change committed before now is applied.</summary>
