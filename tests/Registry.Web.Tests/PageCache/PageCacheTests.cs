@@ -26,7 +26,7 @@ public sealed class PageCacheTests(RegistryDatabase database)
 
         // The site connects to Redis on the cache's first use without waiting for it; from then on entries are kept
         // (until the outbox position moves, which other tests running alongside may make it do).
-        using (var cached = await CachedAsync(client, path))
+        using (var cached = await PageCacheProbe.CachedAsync(client, path))
         {
             (await cached.Content.ReadAsStringAsync()).ShouldContain("data-status=\"Valid\"");
         }
@@ -75,7 +75,7 @@ public sealed class PageCacheTests(RegistryDatabase database)
 
         using var byCookie = await english.GetAsync(new Uri(path, UriKind.Relative));
         (await byCookie.Content.ReadAsStringAsync()).ShouldContain("lang=\"en\"", customMessage: "the English reader never gets the Chinese entry");
-        using var chineseAgain = await CachedAsync(chinese, new Uri(path, UriKind.Relative));
+        using var chineseAgain = await PageCacheProbe.CachedAsync(chinese, new Uri(path, UriKind.Relative));
         (await chineseAgain.Content.ReadAsStringAsync()).ShouldContain("lang=\"zh-CN\"");
     }
 
@@ -105,22 +105,32 @@ public sealed class PageCacheTests(RegistryDatabase database)
         signInAgain.Headers.CacheControl!.NoStore.ShouldBeTrue();
     }
 
-    /// <summary>Asks until an answer comes from the cache (it has an Age), within 5 s.</summary>
-    private static async Task<HttpResponseMessage> CachedAsync(HttpClient client, Uri path)
+    [Fact]
+    public async Task Cache_statistics_are_for_operators_on_the_machine_only()
     {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (true)
+        // Straight to Kestrel from loopback: the operator's view, with a family the page cache has counted.
+        var address = database.BrowserSiteAddress;
+        using var direct = new HttpClient { BaseAddress = address };
+        (await direct.GetAsync(new Uri("/", UriKind.Relative))).Dispose();
+        using (var stats = await direct.GetAsync(new Uri("/api/cache/stats", UriKind.Relative)))
         {
-            var answer = await client.GetAsync(path);
-            if (answer.Headers.Age is not null)
-            {
-                return answer;
-            }
-
-            answer.Dispose();
-            DateTime.UtcNow.ShouldBeLessThan(deadline, $"{path} is never answered from the cache");
-            await Task.Delay(50);
+            stats.StatusCode.ShouldBe(HttpStatusCode.OK);
+            using var json = JsonDocument.Parse(await stats.Content.ReadAsStringAsync());
+            var home = json.RootElement.GetProperty("families").GetProperty("home");
+            (home.GetProperty("hits").GetInt64() + home.GetProperty("misses").GetInt64() + home.GetProperty("bypassed").GetInt64()).ShouldBeGreaterThan(0);
         }
+
+        // Through a proxy (forwarding headers), or not from loopback (the in-process test server has no remote address): not found.
+        using (var proxied = new HttpRequestMessage(HttpMethod.Get, "/api/cache/stats"))
+        {
+            proxied.Headers.Add("X-Forwarded-For", "203.0.113.9");
+            using var answer = await direct.SendAsync(proxied);
+            answer.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        }
+
+        using var client = database.Site.CreatePageClient();
+        using var remote = await client.GetAsync(new Uri("/api/cache/stats", UriKind.Relative));
+        remote.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     private static Task WaitInStepAsync(CertificateRecordCache cache) =>

@@ -31,3 +31,26 @@ public static class PageCacheSync
         await Eventually.UntilAsync(() => cache.AppliedSequence >= latest, "the site's certificate cache applies the outbox", TimeSpan.FromSeconds(5));
     }
 }
+
+/// <summary>Asks for a page until an answer comes from the output cache.</summary>
+public static class PageCacheProbe
+{
+    /// <summary>The first answer with an Age header (served from the cache), within 5 s.</summary>
+    public static async Task<HttpResponseMessage> CachedAsync(HttpClient client, Uri path)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (true)
+        {
+            var answer = await client.GetAsync(path);
+            if (answer.Headers.Age is not null)
+            {
+                return answer;
+            }
+
+            answer.Dispose();
+            DateTime.UtcNow.ShouldBeLessThan(deadline, $"{path} is never answered from the cache");
+            await Task.Delay(50);
+        }
+    }
+}

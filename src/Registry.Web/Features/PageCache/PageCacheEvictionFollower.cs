@@ -113,6 +113,8 @@ public sealed partial class PageCacheEvictionFollower(
 
     private async Task EvictAsync(IEnumerable<string> tags, CancellationToken cancellationToken)
     {
+        var failed = 0;
+        string? firstError = null;
         foreach (var tag in tags)
         {
             try
@@ -123,7 +125,8 @@ public sealed partial class PageCacheEvictionFollower(
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 metrics.EvictionFailed(tag);
-                LogEvictionFailed(e, tag);
+                failed++;
+                firstError ??= e.Message;
                 lock (_pendingLock)
                 {
                     if (_pending.Count < MaxPending)
@@ -133,10 +136,16 @@ public sealed partial class PageCacheEvictionFollower(
                 }
             }
         }
+
+        // One line a round, not one a tag: while Redis is away every tag fails the same way.
+        if (failed > 0)
+        {
+            LogEvictionsFailed(failed, firstError!);
+        }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Page cache: evicting {Tag} failed; it is retried after the next round")]
-    private partial void LogEvictionFailed(Exception exception, string tag);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Page cache: {Count} eviction(s) failed ({Error}); they are retried after the next round")]
+    private partial void LogEvictionsFailed(int count, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Page cache: cannot follow the outbox; evictions wait until it can (the keys keep answers fresh meanwhile)")]
     private partial void LogFailure(Exception exception);
