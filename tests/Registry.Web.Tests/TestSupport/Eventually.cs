@@ -18,7 +18,10 @@ public static class Eventually
 /// <summary>Waits until the test site's certificate cache has applied every outbox message written so far: from then on no cached page is older.</summary>
 public static class PageCacheSync
 {
-    public static async Task CaughtUpAsync(RegistryDatabase database)
+    public static Task CaughtUpAsync(RegistryDatabase database) => CaughtUpAsync(database, database?.Site.Services!);
+
+    /// <summary>The same for the site whose services are given.</summary>
+    public static async Task CaughtUpAsync(RegistryDatabase database, IServiceProvider site)
     {
         ArgumentNullException.ThrowIfNull(database);
         long latest;
@@ -27,7 +30,7 @@ public static class PageCacheSync
             latest = await db.Outbox.MaxAsync(m => (long?)m.Sequence) ?? 0;
         }
 
-        var cache = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Registry.Web.Features.Certificates.Caching.CertificateRecordCache>(database.Site.Services);
+        var cache = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Registry.Web.Features.Certificates.Caching.CertificateRecordCache>(site);
         await Eventually.UntilAsync(() => cache.AppliedSequence >= latest, "the site's certificate cache applies the outbox", TimeSpan.FromSeconds(5));
     }
 }

@@ -12,8 +12,7 @@ namespace Registry.Web.Features.ApiKeys;
 public sealed partial class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory loggerFactory,
-    UrlEncoder encoder,
-    ApiKeyAuthenticator authenticator)
+    UrlEncoder encoder)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     private const string BearerPrefix = "Bearer ";
@@ -32,6 +31,8 @@ public sealed partial class ApiKeyAuthenticationHandler(
 
         _keyPresented = true;
         var token = header[BearerPrefix.Length..].Trim();
+        // Resolved only when a key is presented: the authenticator's database context costs an anonymous request nothing.
+        var authenticator = Context.RequestServices.GetRequiredService<ApiKeyAuthenticator>();
         var (identity, rejection, keyId) = await authenticator.AuthenticateAsync(token, Context.RequestAborted);
         if (identity is null)
         {

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using GraphQL;
+using GraphQL.DI;
 using GraphQL.Execution;
 using GraphQL.Types;
 using GraphQLParser.AST;
@@ -29,7 +30,7 @@ public static class GraphQLExtensions
             // angle brackets alone, which is safe because answers are JSON served with nosniff, never HTML.
             .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddErrorInfoProvider<RegistryErrorInfoProvider>()
-            .AddValidationRule(services => new CostLimitRule(services.GetRequiredService<IOptions<GraphQLApiOptions>>().Value))
+            .AddValidationRule(services => new CostLimitRule(services.GetRequiredService<IOptions<GraphQLApiOptions>>().Value), useForCachedDocuments: true)
             // Resolvers share the request's DbContext, which runs one query at a time; batching comes from the loaders instead.
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
             // Each delivered change resolves in a scope of its own, so no two share a DbContext.
@@ -43,6 +44,9 @@ public static class GraphQLExtensions
         builder.Services.AddScoped<RegistryLoaders>();
         builder.Services.AddScoped<QueryMoment>();
         builder.Services.AddScoped<Bilingual>();
+        builder.Services.AddSingleton<ValidatedDocuments>();
+        builder.Services.AddSingleton<IConfigureExecution>(services => services.GetRequiredService<ValidatedDocuments>());
+        builder.Services.AddSingleton<PersistedQueries>();
         builder.Services.AddSingleton<RequestReader>();
         builder.Services.AddSingleton<GraphQLResponses>();
         builder.Services.AddSingleton<GraphQLEndpoint>();
@@ -59,7 +63,8 @@ public static class GraphQLExtensions
         app.UseWebSockets();
         // Every method reaches the endpoint, so that the wrong one gets a GraphQL answer with a code (405), not a bare page.
         app.Map(Path, (HttpContext http, GraphQLEndpoint endpoint) => endpoint.HandleAsync(http))
-            .RequireRateLimiting(AnonymousRateLimit.Policy);
+            .RequireRateLimiting(AnonymousRateLimit.Policy)
+            .CacheOutput(PageCache.PageCachePolicies.GraphQL);
         return app;
     }
 }

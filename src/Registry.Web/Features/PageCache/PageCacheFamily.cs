@@ -61,6 +61,16 @@ public static class PageCacheTags
 
     public static string Body(string code) => "body:" + code.ToUpperInvariant();
 
+    /// <summary>Keeps the answer being produced out of the cache (an error, a page of its own kind).</summary>
+    public static void DoNotStore(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (http.Features.Get<Microsoft.AspNetCore.OutputCaching.IOutputCacheFeature>()?.Context is { } context)
+        {
+            context.AllowCacheStorage = false;
+        }
+    }
+
     /// <summary>Tags the answer being produced (no-op when it is not being cached).</summary>
     public static void Add(HttpContext http, string tag)
     {

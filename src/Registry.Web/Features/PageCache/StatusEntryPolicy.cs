@@ -47,6 +47,12 @@ internal sealed class StatusEntryPolicy(PageCacheFamily family, bool enabled) : 
         vary["query"] = http.Request.QueryString.Value ?? string.Empty;
         vary["lang"] = CultureInfo.CurrentUICulture.Name;
 
+        // One document answers as application/json or application/graphql-response+json, as the client asks.
+        if (family == PageCacheFamily.GraphQL)
+        {
+            context.CacheVaryByRules.HeaderNames = "Accept";
+        }
+
         // Every instance shares the entries, whatever address it was reached at; no cached answer writes the Host header back.
         context.CacheVaryByRules.VaryByHost = false;
 

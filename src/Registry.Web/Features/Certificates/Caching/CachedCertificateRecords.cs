@@ -6,7 +6,14 @@ namespace Registry.Web.Features.Certificates.Caching;
 /// </summary>
 public sealed class CachedCertificateRecords(CertificateRecordCache cache, CertificateQueries database) : ICertificateRecords
 {
-    public async Task<CertificateRecord?> FindAsync(string normalizedNumber, CancellationToken cancellationToken)
+    public Task<CertificateRecord?> FindAsync(string normalizedNumber, CancellationToken cancellationToken) =>
+        FindAsync(normalizedNumber, lastKnownWhenUnreachable: true, cancellationToken);
+
+    /// <summary>
+    /// The record from memory while in step, else from PostgreSQL; with <paramref name="lastKnownWhenUnreachable"/> false,
+    /// an unreachable database is the caller's to report (an API whose answers do not carry an as-of instant).
+    /// </summary>
+    public async Task<CertificateRecord?> FindAsync(string normalizedNumber, bool lastKnownWhenUnreachable, CancellationToken cancellationToken)
     {
         if (cache.Find(normalizedNumber, out var ticket) is { } cached)
         {
@@ -18,7 +25,7 @@ public sealed class CachedCertificateRecords(CertificateRecordCache cache, Certi
         {
             record = await database.FindAsync(normalizedNumber, cancellationToken);
         }
-        catch (Exception e) when (DatabaseFaults.IsUnavailable(e) && cache.FindLastKnown(normalizedNumber) is { } known)
+        catch (Exception e) when (lastKnownWhenUnreachable && DatabaseFaults.IsUnavailable(e) && cache.FindLastKnown(normalizedNumber) is { } known)
         {
             // The database is unreachable: the last record the cache confirmed, saying as of when, beats no answer.
             return known;

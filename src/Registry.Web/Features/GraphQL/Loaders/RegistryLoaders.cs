@@ -8,27 +8,34 @@ namespace Registry.Web.Features.GraphQL.Loaders;
 /// </summary>
 public sealed class RegistryLoaders
 {
-    public RegistryLoaders(RegistryDbContext db)
+    private readonly IServiceProvider _services;
+    private RegistryDbContext? _db;
+
+    /// <param name="services">The request's scope: its context is resolved only when a loader first reads (a look-up answered from memory needs none).</param>
+    public RegistryLoaders(IServiceProvider services)
     {
+        _services = services;
         Certificates = new(async (ids, ct) =>
-            await db.Certificates.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct));
+            await Db.Certificates.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct));
         Bodies = new(async (ids, ct) =>
-            await db.Bodies.AsNoTracking().Where(b => ids.Contains(b.Id)).ToDictionaryAsync(b => b.Id, ct));
+            await Db.Bodies.AsNoTracking().Where(b => ids.Contains(b.Id)).ToDictionaryAsync(b => b.Id, ct));
         Organisations = new(async (ids, ct) =>
-            await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct));
+            await Db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct));
         Events = new(async (ids, ct) =>
         {
-            var events = await db.StatusEvents.AsNoTracking().Where(e => ids.Contains(e.CertificateId)).ToListAsync(ct);
+            var events = await Db.StatusEvents.AsNoTracking().Where(e => ids.Contains(e.CertificateId)).ToListAsync(ct);
             return events.GroupBy(e => e.CertificateId)
                 .ToDictionary(g => g.Key, g => (IReadOnlyList<StatusEvent>)[.. g.OrderBy(e => e.Sequence)]);
         });
         CertificatesOfOrganisation = new(async (ids, ct) =>
         {
-            var certificates = await db.Certificates.AsNoTracking().Where(c => ids.Contains(c.OrganisationId)).ToListAsync(ct);
+            var certificates = await Db.Certificates.AsNoTracking().Where(c => ids.Contains(c.OrganisationId)).ToListAsync(ct);
             return certificates.GroupBy(c => c.OrganisationId)
                 .ToDictionary(g => g.Key, g => (IReadOnlyList<Certificate>)[.. g.OrderByDescending(c => c.IssuedOn).ThenBy(c => c.Id)]);
         });
     }
+
+    private RegistryDbContext Db => _db ??= _services.GetRequiredService<RegistryDbContext>();
 
     public BatchLoader<long, Certificate> Certificates { get; }
 

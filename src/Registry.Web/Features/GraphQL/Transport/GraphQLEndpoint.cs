@@ -12,8 +12,10 @@ namespace Registry.Web.Features.GraphQL.Transport;
 
 /// <summary>
 /// /graphql over HTTP, following the GraphQL-over-HTTP specification: GET (query string; queries only) and
-/// POST (JSON body); application/graphql-response+json or application/json by the Accept header; the
-/// specification's status codes; and the GraphiQL page for a browser. Everything about HTTP lives here;
+/// POST (JSON body); automatic persisted queries (a document's hash instead of the document, <see cref="PersistedQueries"/>);
+/// application/graphql-response+json or application/json by the Accept header; the specification's status codes;
+/// and the GraphiQL page for a browser. Anonymous GET answers without errors are kept by the page cache (the
+/// graphql family, keyed by the query string and the registry's outbox position). Everything about HTTP lives here;
 /// what the API answers lives in the schema.
 /// </summary>
 public sealed class GraphQLEndpoint(
@@ -21,6 +23,8 @@ public sealed class GraphQLEndpoint(
     RequestReader reader,
     GraphQLResponses responses,
     IOptions<GraphQLApiOptions> options,
+    ValidatedDocuments documents,
+    PersistedQueries persistedQueries,
     WebSockets.TransportWsEndpoint webSockets)
 {
     public async Task HandleAsync(HttpContext http)
@@ -34,6 +38,7 @@ public sealed class GraphQLEndpoint(
 
         var request = http.Request;
         var isGet = HttpMethods.IsGet(request.Method);
+        ExecutionResult? parseFailure = null;
         var format = ResponseFormats.Choose(request.Headers.Accept, htmlAllowed: isGet);
         if (!isGet && !HttpMethods.IsPost(request.Method))
         {
@@ -60,13 +65,18 @@ public sealed class GraphQLEndpoint(
         var (graphQLRequest, problem) = isGet
             ? reader.ReadQueryString(request.Query, limit)
             : await reader.ReadBodyAsync(request, limit, http.RequestAborted);
+        if (problem is null && graphQLRequest is { } sent)
+        {
+            (graphQLRequest, problem) = await persistedQueries.ResolveAsync(sent, http.RequestAborted);
+        }
+
         if (problem is not null || graphQLRequest is null)
         {
             await responses.RefuseAsync(http, problem!, chosen);
             return;
         }
 
-        if (DocumentParser.TryParse(graphQLRequest.Query, out var parseFailure) is not { } document)
+        if ((documents.TryGet(graphQLRequest.Query, out var kept) ? kept : DocumentParser.TryParse(graphQLRequest.Query, out parseFailure)) is not { } document)
         {
             await responses.WriteAsync(http, parseFailure!, GraphQLResponses.StatusOf(parseFailure!, chosen), chosen);
             return;

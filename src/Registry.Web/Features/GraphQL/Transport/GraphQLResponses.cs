@@ -39,6 +39,12 @@ public sealed class GraphQLResponses(IGraphQLSerializer serializer, Microsoft.Ex
             Site.ErrorResponses.SetRetryAfter(http.Response, Data.DatabaseFaults.RetryAfter);
         }
 
+        // An answer with an error (a refusal, an index still building) is never kept by the page cache.
+        if (result.Errors is { Count: > 0 })
+        {
+            PageCache.PageCacheTags.DoNotStore(http);
+        }
+
         http.Response.StatusCode = status;
         http.Response.ContentType = ResponseFormats.ContentType(format);
         http.Response.ContentLength = buffer.Length;

@@ -15,6 +15,8 @@ public static class GraphiQLPage
     {
         ArgumentNullException.ThrowIfNull(http);
         var nonce = Site.SecurityHeaders.Nonce(http);
+        // Its own CSP with its own nonce: rendered every time.
+        PageCache.PageCacheTags.DoNotStore(http);
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = "text/html; charset=utf-8";
         http.Response.Headers.CacheControl = "no-store";

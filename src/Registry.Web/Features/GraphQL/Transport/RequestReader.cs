@@ -65,11 +65,6 @@ public sealed class RequestReader(IGraphQLTextSerializer serializer)
         }
 
         var text = query["query"].ToString();
-        if (text.Length == 0)
-        {
-            return Invalid("A query parameter with the GraphQL document is required.");
-        }
-
         var size = query.Sum(p => p.Key.Length + p.Value.Sum(v => Encoding.UTF8.GetByteCount(v ?? string.Empty)));
         if (size > maxBytes)
         {
@@ -86,6 +81,11 @@ public sealed class RequestReader(IGraphQLTextSerializer serializer)
         if (extensionsProblem is not null)
         {
             return (null, extensionsProblem);
+        }
+
+        if (text.Length == 0 && !IsPersisted(extensions))
+        {
+            return Invalid("A query parameter with the GraphQL document is required (or extensions.persistedQuery with its hash).");
         }
 
         var operationName = query["operationName"].ToString();
@@ -126,10 +126,13 @@ public sealed class RequestReader(IGraphQLTextSerializer serializer)
             return (null, new TransportProblem(StatusCodes.Status400BadRequest, ErrorCodes.InvalidText, refusal.Message));
         }
 
-        if (!body.TryGetProperty("query", out var query) || query.ValueKind != JsonValueKind.String || query.GetString() is not { Length: > 0 } text)
+        var hasQuery = body.TryGetProperty("query", out var query) && query.ValueKind != JsonValueKind.Null;
+        if (hasQuery && (query.ValueKind != JsonValueKind.String || query.GetString() is not { Length: > 0 }))
         {
             return Invalid("The member query must hold the GraphQL document as a non-empty string.");
         }
+
+        var text = hasQuery ? query.GetString()! : string.Empty;
 
         string? operationName = null;
         if (body.TryGetProperty("operationName", out var name) && name.ValueKind != JsonValueKind.Null)
@@ -147,8 +150,16 @@ public sealed class RequestReader(IGraphQLTextSerializer serializer)
             return (null, problem);
         }
 
+        if (text.Length == 0 && !IsPersisted(extensions))
+        {
+            return Invalid("The member query must hold the GraphQL document as a non-empty string (or extensions.persistedQuery its hash).");
+        }
+
         return (new GraphQLHttpRequest(text, variables, operationName, extensions), null);
     }
+
+    /// <summary>Whether the request names its document by hash (<see cref="PersistedQueries"/>) instead of sending it.</summary>
+    private static bool IsPersisted(Inputs? extensions) => extensions?.ContainsKey("persistedQuery") == true;
 
     private bool TryObject(JsonElement body, string member, out Inputs? value, out TransportProblem? problem)
     {

@@ -3,13 +3,14 @@ using GraphQL.Types;
 using Registry.Domain;
 using Registry.Domain.Identifiers;
 using Registry.Web.Features.Certificates;
+using Registry.Web.Features.Certificates.Caching;
 using Registry.Web.Features.GraphQL.Errors;
 using Registry.Web.Features.GraphQL.Limits;
 using Registry.Web.Features.GraphQL.Loaders;
 
 namespace Registry.Web.Features.GraphQL.Api.Certificates;
 
-/// <summary>Query.certificate: one certificate by number, read with <see cref="CertificateQueries"/>.</summary>
+/// <summary>Query.certificate: one certificate by number, from the certificate cache or <see cref="CertificateQueries"/>.</summary>
 internal static class CertificateField
 {
     public static void AddTo(ObjectGraphType query) =>
@@ -27,7 +28,10 @@ internal static class CertificateField
             throw new ApiError(DomainErrorCodes.MalformedCertificateNumber, problem);
         }
 
-        var record = await context.Service<CertificateQueries>().FindAsync(normalized, context.CancellationToken);
+        // From memory while the certificate cache is in step with the outbox (as the scan path does), else PostgreSQL;
+        // a hit needs no database context at all.
+        var record = context.Service<CertificateRecordCache>().Find(normalized, out _)
+            ?? await context.Service<CachedCertificateRecords>().FindAsync(normalized, lastKnownWhenUnreachable: false, context.CancellationToken);
         if (record is null)
         {
             return null;
