@@ -46,7 +46,7 @@ public sealed class NameLookup(SearchReplica replica, TimeProvider clock)
         return found;
     }
 
-    private static readonly Sort ByScoreThenId = new(SortField.FIELD_SCORE, new SortField(SearchFields.IdOrder, SortFieldType.INT64));
+    private static readonly Sort ByScoreThenId = new(SortField.FIELD_SCORE, IdOrder.Field);
 
     // The id comes with the sort values (doc values), so no stored document is read.
     private static List<long> Ids(IndexSearcher searcher, Query query, int max) =>

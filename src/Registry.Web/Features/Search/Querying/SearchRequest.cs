@@ -39,6 +39,12 @@ public sealed record SearchRequest
     /// </summary>
     public int? Offset { get; init; }
 
+    /// <summary>
+    /// Whether the facet counts are wanted: counting visits every match, which for a broad name is most of a search's
+    /// time; an API client that asks for no facets is spared it (its facets are then empty).
+    /// </summary>
+    public bool CountFacets { get; init; } = true;
+
     /// <summary>How many hits come before the window.</summary>
     public int Skip => Offset ?? (Page - 1) * PageSize;
 

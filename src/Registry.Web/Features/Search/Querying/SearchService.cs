@@ -8,7 +8,7 @@ namespace Registry.Web.Features.Search.Querying;
 /// <summary>Runs one search: interpret the text, query the replica, count facets, mark names, re-check status.</summary>
 public sealed class SearchService(SearchReplica replica, NpgsqlDataSource dataSource, TimeProvider clock)
 {
-    private static readonly Sort ByRelevanceThenId = new(SteadyRelevance.Field, new SortField(SearchFields.IdOrder, SortFieldType.INT64));
+    private static readonly Sort ByRelevanceThenId = new(SteadyRelevance.Field, IdOrder.Field);
 
     public async Task<SearchOutcome> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
@@ -39,9 +39,9 @@ public sealed class SearchService(SearchReplica replica, NpgsqlDataSource dataSo
         // fillFields: the page's certificate ids come with the sort values, so the PostgreSQL re-read can start
         // before the stored records are loaded.
         var top = TopFieldCollector.Create(ByRelevanceThenId, skip + request.PageSize, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true);
-        var facets = new FacetCollector(today);
-        lease.Searcher.Search(built.Query, MultiCollector.Wrap(top, facets));
-        var facetCounts = facets.Result();
+        var facets = request.CountFacets ? new FacetCollector(today) : null;
+        lease.Searcher.Search(built.Query, facets is null ? top : MultiCollector.Wrap(top, facets));
+        var facetCounts = facets?.Result() ?? FacetCounts.Empty;
         var docs = top.GetTopDocs(skip, request.PageSize).ScoreDocs;
         var ids = docs.Select(d => CertificateIdOf((FieldDoc)d)).ToList();
         var liveRead = LiveStatus.ReadAsync(dataSource, ids, cancellationToken);

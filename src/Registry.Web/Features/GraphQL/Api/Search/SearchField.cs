@@ -48,6 +48,7 @@ internal static class SearchField
             ExpiresTo = filter.ExpiresTo,
             Offset = Math.Min(page.Offset, SearchRequest.MaxDepth - 1),
             PageSize = Math.Max(size, 1),
+            CountFacets = AsksForFacets(context),
         };
 
         var outcome = await context.Service<SearchService>().SearchAsync(request, context.CancellationToken);
@@ -65,6 +66,10 @@ internal static class SearchField
         var hits = results.Hits.Take(size).ToList();
         return new SearchPage(ConnectionPages.Of(hits, page.Offset, results.TotalHits, SearchRequest.MaxDepth), results);
     }
+
+    /// <summary>Whether the selection may reach facets: named directly, or behind a fragment (not looked into).</summary>
+    private static bool AsksForFacets(IResolveFieldContext context) =>
+        context.FieldAst.SelectionSet?.Selections.Any(s => s is not GraphQLParser.AST.GraphQLField field || field.Name.Value == "facets") ?? true;
 
     private static void CheckFilter(SearchFilter filter)
     {
