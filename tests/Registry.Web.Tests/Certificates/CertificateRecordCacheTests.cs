@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Registry.Web.Features.Certificates;
 using Registry.Web.Features.Certificates.Caching;
 
@@ -72,7 +73,8 @@ public sealed class CertificateRecordCacheTests(RegistryDatabase database)
         var record = await IssueAsync();
         var cache = InStep(new CertificateRecordCache(new CertificateCacheOptions()));
         await using var db = database.CreateContext();
-        var records = new CachedCertificateRecords(cache, new CertificateQueries(db));
+        await using var services = new ServiceCollection().AddSingleton(new CertificateQueries(db)).BuildServiceProvider();
+        var records = new CachedCertificateRecords(cache, services);
 
         var first = await records.FindAsync(record.Certificate.NormalizedNumber, TestContext.Current.CancellationToken);
         var second = await records.FindAsync(record.Certificate.NormalizedNumber, TestContext.Current.CancellationToken);

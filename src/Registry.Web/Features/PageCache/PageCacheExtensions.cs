@@ -40,7 +40,7 @@ public static class PageCacheExtensions
             ResilientOutputCacheStore.Decorate(builder.Services);
         }
 
-        if (settings.Enabled)
+        if (settings.Enabled && settings.Eviction)
         {
             builder.Services.AddOutboxFollower<PageCacheEvictionFollower>();
         }

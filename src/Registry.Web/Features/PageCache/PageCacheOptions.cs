@@ -18,6 +18,12 @@ public sealed class PageCacheOptions
     /// <summary>False keeps nothing (every answer rendered fresh): for comparing cached with uncached in one benchmark run.</summary>
     public bool Enabled { get; set; } = true;
 
+    /// <summary>
+    /// False leaves entries to expire rather than evicting them after a change: freshness does not depend on eviction
+    /// (the keys move on), which the two-instance test shows by turning it off.
+    /// </summary>
+    public bool Eviction { get; set; } = true;
+
     /// <summary>The key prefix's middle part: the PostgreSQL database name, so registries can share a Redis (as the status feed does).</summary>
     public static string NamespaceOf(IConfiguration configuration)
     {

@@ -6,7 +6,8 @@ namespace Registry.Web.Features.PageCache;
 
 /// <summary>
 /// The Redis output-cache store, made safe to lose: while Redis is down (or before the first connection) a look-up is
-/// a miss and a store is skipped, without waiting for a timeout, and a failing call is a miss too, logged; a page is
+/// a miss and a store is skipped, without waiting for a timeout, and a failing or slow call (over <see cref="RedisWait"/>)
+/// is a miss too, logged; a page is
 /// then rendered as if there were no cache, never answered with an error. A failed eviction is the eviction follower's to retry.
 /// </summary>
 internal sealed partial class ResilientOutputCacheStore(IOutputCacheStore redis, RedisConnection connection, ILogger<ResilientOutputCacheStore> logger)
@@ -33,7 +34,7 @@ internal sealed partial class ResilientOutputCacheStore(IOutputCacheStore redis,
 
         try
         {
-            return await redis.GetAsync(key, cancellationToken);
+            return await redis.GetAsync(key, cancellationToken).AsTask().WaitAsync(RedisWait, cancellationToken);
         }
         catch (Exception e) when (IsRedisFault(e))
         {
@@ -51,7 +52,7 @@ internal sealed partial class ResilientOutputCacheStore(IOutputCacheStore redis,
 
         try
         {
-            await redis.SetAsync(key, value, tags, validFor, cancellationToken);
+            await redis.SetAsync(key, value, tags, validFor, cancellationToken).AsTask().WaitAsync(RedisWait, cancellationToken);
         }
         catch (Exception e) when (IsRedisFault(e))
         {
@@ -69,6 +70,13 @@ internal sealed partial class ResilientOutputCacheStore(IOutputCacheStore redis,
 
         await redis.EvictByTagAsync(tag, cancellationToken);
     }
+
+    /// <summary>
+    /// The longest a request waits on Redis: a read or a store not done by then is a miss or skipped (the store itself
+    /// goes on in the background). Redis answers in well under a millisecond; only a Redis going away takes longer,
+    /// and its client's own timeout (seconds) is not a wait a reader should see.
+    /// </summary>
+    public static readonly TimeSpan RedisWait = TimeSpan.FromMilliseconds(100);
 
     private int _connectStarted;
 

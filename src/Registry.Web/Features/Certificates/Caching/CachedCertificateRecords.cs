@@ -4,7 +4,11 @@ namespace Registry.Web.Features.Certificates.Caching;
 /// Certificate look-ups answered from memory while the cache is in step with the outbox, else from PostgreSQL; and
 /// while PostgreSQL cannot be reached, from the last record the cache confirmed, marked with when that was.
 /// </summary>
-public sealed class CachedCertificateRecords(CertificateRecordCache cache, CertificateQueries database) : ICertificateRecords
+/// <remarks>
+/// The database side (<see cref="CertificateQueries"/> and its context) is resolved from the request's scope only on a
+/// miss: building a context for every scan was most of a look-up's cost when the answer came from memory.
+/// </remarks>
+public sealed class CachedCertificateRecords(CertificateRecordCache cache, IServiceProvider services) : ICertificateRecords
 {
     public Task<CertificateRecord?> FindAsync(string normalizedNumber, CancellationToken cancellationToken) =>
         FindAsync(normalizedNumber, lastKnownWhenUnreachable: true, cancellationToken);
@@ -23,7 +27,7 @@ public sealed class CachedCertificateRecords(CertificateRecordCache cache, Certi
         CertificateRecord? record;
         try
         {
-            record = await database.FindAsync(normalizedNumber, cancellationToken);
+            record = await services.GetRequiredService<CertificateQueries>().FindAsync(normalizedNumber, cancellationToken);
         }
         catch (Exception e) when (lastKnownWhenUnreachable && DatabaseFaults.IsUnavailable(e) && cache.FindLastKnown(normalizedNumber) is { } known)
         {
