@@ -9,10 +9,24 @@ namespace Registry.Web.Features.PageCache;
 /// a miss and a store is skipped, without waiting for a timeout, and a failing or slow call (over <see cref="RedisWait"/>)
 /// is a miss too, logged; a page is
 /// then rendered as if there were no cache, never answered with an error. A failed eviction is the eviction follower's to retry.
+/// In front of Redis, each instance keeps what it read or stored for at most <see cref="LocalLifetime"/> in memory (bounded
+/// by <see cref="LocalBytes"/>): a burst on one page then costs no Redis round trip per request. That is safe because
+/// freshness rests on the key, not on eviction (README.md): a key an instance still holds in memory names the same answer
+/// Redis holds under it.
 /// </summary>
 internal sealed partial class ResilientOutputCacheStore(IOutputCacheStore redis, RedisConnection connection, ILogger<ResilientOutputCacheStore> logger)
-    : IOutputCacheStore
+    : IOutputCacheStore, IDisposable
 {
+    /// <summary>How long an instance keeps an entry in memory: it may so outlive its Redis expiry by this much at most.</summary>
+    public static readonly TimeSpan LocalLifetime = TimeSpan.FromSeconds(1);
+
+    /// <summary>Memory for the entries kept locally (their bodies' bytes).</summary>
+    public const long LocalBytes = 64L * 1024 * 1024;
+
+    private readonly Microsoft.Extensions.Caching.Memory.MemoryCache _local = new(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions { SizeLimit = LocalBytes });
+
+    public void Dispose() => _local.Dispose();
+
     /// <summary>Replaces the registered store (Redis's, registered by AddStackExchangeRedisOutputCache) by this guard around it.</summary>
     public static void Decorate(IServiceCollection services)
     {
@@ -32,9 +46,20 @@ internal sealed partial class ResilientOutputCacheStore(IOutputCacheStore redis,
             return null;
         }
 
+        if (_local.TryGetValue(key, out byte[]? kept))
+        {
+            return kept;
+        }
+
         try
         {
-            return await redis.GetAsync(key, cancellationToken).AsTask().WaitAsync(RedisWait, cancellationToken);
+            var found = await redis.GetAsync(key, cancellationToken).AsTask().WaitAsync(RedisWait, cancellationToken);
+            if (found is not null)
+            {
+                KeepLocally(key, found, LocalLifetime);
+            }
+
+            return found;
         }
         catch (Exception e) when (IsRedisFault(e))
         {
@@ -50,6 +75,7 @@ internal sealed partial class ResilientOutputCacheStore(IOutputCacheStore redis,
             return;
         }
 
+        KeepLocally(key, value, validFor < LocalLifetime ? validFor : LocalLifetime);
         try
         {
             await redis.SetAsync(key, value, tags, validFor, cancellationToken).AsTask().WaitAsync(RedisWait, cancellationToken);
@@ -77,6 +103,14 @@ internal sealed partial class ResilientOutputCacheStore(IOutputCacheStore redis,
     /// and its client's own timeout (seconds) is not a wait a reader should see.
     /// </summary>
     public static readonly TimeSpan RedisWait = TimeSpan.FromMilliseconds(100);
+
+    private void KeepLocally(string key, byte[] value, TimeSpan lifetime)
+    {
+        using var entry = _local.CreateEntry(key);
+        entry.Value = value;
+        entry.Size = value.Length;
+        entry.AbsoluteExpirationRelativeToNow = lifetime;
+    }
 
     private int _connectStarted;
 

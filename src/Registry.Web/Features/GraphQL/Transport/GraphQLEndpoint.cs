@@ -125,6 +125,11 @@ public sealed class GraphQLEndpoint(
 
         var result = await executer.ExecuteAsync(graphQLRequest.ToExecutionOptions(
             document, http.RequestServices, http.User, new RegistryUserContext(caller), http.RequestAborted));
+        if (result.Executed)
+        {
+            await persistedQueries.RememberAsync(graphQLRequest);
+        }
+
         await responses.WriteAsync(http, result, GraphQLResponses.StatusOf(result, chosen), chosen);
     }
 }

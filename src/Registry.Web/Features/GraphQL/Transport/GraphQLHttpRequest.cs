@@ -11,6 +11,9 @@ public sealed record GraphQLHttpRequest(string Query, Inputs? Variables, string?
     /// <summary>The size of the body it came in (0 for a query string or a WebSocket message), for the size rules that depend on the operation.</summary>
     public int BodyBytes { get; init; }
 
+    /// <summary>The persisted-query hash the document came with, to keep once it has run (<see cref="PersistedQueries"/>).</summary>
+    public string? PersistedHash { get; init; }
+
     /// <summary>How every transport hands a parsed request to the engine, with the caller (if any) as the user context.</summary>
     public ExecutionOptions ToExecutionOptions(GraphQLDocument document, IServiceProvider services, ClaimsPrincipal user,
         RegistryUserContext userContext, CancellationToken cancellationToken) => new()

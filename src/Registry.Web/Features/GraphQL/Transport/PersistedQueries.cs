@@ -12,8 +12,8 @@ namespace Registry.Web.Features.GraphQL.Transport;
 /// Automatic persisted queries, as Apollo clients send them: <c>extensions.persistedQuery = {version: 1, sha256Hash}</c>
 /// with or without the document. A hash the registry has seen stands for its document; an unknown one is answered
 /// <c>PERSISTED_QUERY_NOT_FOUND</c>, and the client sends the document with its hash once, which is checked and kept.
-/// Documents are kept in memory (bounded) and in Redis when it is there (30 days), so every instance knows a hash any
-/// of them has seen; a Redis read waits at most <see cref="RedisWait"/>.
+/// Only documents that validated and ran are kept: in memory (bounded) and in Redis when it is there (7 days), so every
+/// instance knows a hash any of them has seen; a Redis read waits at most <see cref="RedisWait"/>.
 /// </summary>
 public sealed partial class PersistedQueries(RedisConnection redis, IConfiguration configuration, ILogger<PersistedQueries> logger)
 {
@@ -23,7 +23,7 @@ public sealed partial class PersistedQueries(RedisConnection redis, IConfigurati
 
     public const int MaxDocuments = 10_000;
     public static readonly TimeSpan RedisWait = TimeSpan.FromMilliseconds(100);
-    public static readonly TimeSpan RedisLifetime = TimeSpan.FromDays(30);
+    public static readonly TimeSpan RedisLifetime = TimeSpan.FromDays(7);
 
     private readonly ConcurrentDictionary<string, string> _documents = new(StringComparer.Ordinal);
     private readonly string _prefix = $"registry:{PageCacheOptions.NamespaceOf(configuration)}:graphql:persisted:";
@@ -59,8 +59,8 @@ public sealed partial class PersistedQueries(RedisConnection redis, IConfigurati
                     "extensions.persistedQuery.sha256Hash is not the SHA-256 of the document sent with it."));
             }
 
-            await RememberAsync(hash, request.Query);
-            return (request, null);
+            // Kept once the document has run (RememberAsync): a document that does not even validate is not worth a hash.
+            return (request with { PersistedHash = hash }, null);
         }
 
         var known = await FindAsync(hash, cancellationToken);
@@ -105,8 +105,16 @@ public sealed partial class PersistedQueries(RedisConnection redis, IConfigurati
         return null;
     }
 
-    private async Task RememberAsync(string hash, string document)
+    /// <summary>Keeps a document sent with its hash, once it has passed validation and run.</summary>
+    public async Task RememberAsync(GraphQLHttpRequest request)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.PersistedHash is not { } hash || request.Query.Length > ValidatedDocuments.MaxDocumentCharacters)
+        {
+            return;
+        }
+
+        var document = request.Query;
         Keep(hash, document);
         if (redis.Current is not { } connected)
         {
