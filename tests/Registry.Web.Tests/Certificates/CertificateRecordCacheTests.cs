@@ -84,6 +84,31 @@ public sealed class CertificateRecordCacheTests(RegistryDatabase database)
         (await records.FindAsync("NOSUCH" + TestRegistry.UniqueSuffix(), TestContext.Current.CancellationToken)).ShouldBeNull();
     }
 
+    [Fact]
+    public void A_change_mark_moves_with_its_own_certificate_only_and_there_is_none_out_of_step()
+    {
+        var cache = new CertificateRecordCache(new CertificateCacheOptions { Capacity = 2 });
+        cache.Invalidate([], 100);
+        cache.ChangeMarkOf("A1").ShouldBeNull("out of step, nothing may be keyed on a mark");
+        cache.MarkInStep();
+        cache.NoteNumber("A1", 1);
+        cache.NoteNumber("B2", 2);
+
+        cache.ChangeMarkOf("A1").ShouldBe(100, "unchanged since the cache began: the position it began at");
+        cache.ChangeMarkOf("C3").ShouldBe(100, "a number the cache has not met: the registry's position");
+
+        cache.Invalidate([1], 105);
+        cache.ChangeMarkOf("A1").ShouldBe(105);
+        cache.ChangeMarkOf("B2").ShouldBe(100, "another certificate's change leaves its mark alone");
+        cache.ChangeMarkOf("C3").ShouldBe(105);
+
+        // Past twice the capacity the map of changes is trimmed and every mark moves to where the cache stands: later, never earlier.
+        cache.Invalidate([3, 4, 5, 6, 7], 110);
+        cache.Invalidate([8], 111);
+        cache.ChangeMarkOf("A1").ShouldBeGreaterThanOrEqualTo(105);
+        cache.ChangeMarkOf("B2").ShouldBeGreaterThanOrEqualTo(110);
+    }
+
     private static CertificateRecordCache InStep(CertificateRecordCache cache)
     {
         cache.MarkInStep();
