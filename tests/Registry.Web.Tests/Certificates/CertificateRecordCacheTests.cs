@@ -105,8 +105,8 @@ public sealed class CertificateRecordCacheTests(RegistryDatabase database)
         // Past twice the capacity the map of changes is trimmed and every mark moves to where the cache stands: later, never earlier.
         cache.Invalidate([3, 4, 5, 6, 7], 110);
         cache.Invalidate([8], 111);
-        cache.ChangeMarkOf("A1").ShouldBeGreaterThanOrEqualTo(105);
-        cache.ChangeMarkOf("B2").ShouldBeGreaterThanOrEqualTo(110);
+        cache.ChangeMarkOf("A1").ShouldNotBeNull().ShouldBeGreaterThanOrEqualTo(105);
+        cache.ChangeMarkOf("B2").ShouldNotBeNull().ShouldBeGreaterThanOrEqualTo(110);
     }
 
     private static CertificateRecordCache InStep(CertificateRecordCache cache)
