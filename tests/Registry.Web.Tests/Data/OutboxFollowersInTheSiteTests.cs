@@ -8,11 +8,12 @@ namespace Registry.Web.Tests.Data;
 public sealed class OutboxFollowersInTheSiteTests(RegistryDatabase database)
 {
     [Fact]
-    public async Task The_cache_the_index_and_the_relay_report_their_status()
+    public async Task The_caches_the_index_and_the_relay_report_their_status()
     {
         var registry = database.Site.Services.GetRequiredService<OutboxFollowerRegistry>();
         var watch = Stopwatch.StartNew();
         while (!(registry.Find("certificate-cache")?.CaughtUpAt is not null && registry.Find("search-index")?.CaughtUpAt is not null
+            && registry.Find("page-cache")?.CaughtUpAt is not null
             && registry.Find("status-relay")?.State is OutboxFollowerState.Following or OutboxFollowerState.StandingBy))
         {
             watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(30),
@@ -20,7 +21,7 @@ public sealed class OutboxFollowersInTheSiteTests(RegistryDatabase database)
             await Task.Delay(20);
         }
 
-        registry.Statuses().Select(s => s.Name).ShouldBe(["certificate-cache", "search-index", "status-relay"]);
+        registry.Statuses().Select(s => s.Name).ShouldBe(["certificate-cache", "page-cache", "search-index", "status-relay"]);
         var cache = registry.Find("certificate-cache")!;
         cache.State.ShouldBe(OutboxFollowerState.Following);
         cache.Position.ShouldNotBeNull();

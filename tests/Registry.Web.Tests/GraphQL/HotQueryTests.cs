@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Registry.Web.Features.Certificates.Caching;
 using Registry.Web.Features.GraphQL.Transport;
 
 namespace Registry.Web.Tests.GraphQL;
@@ -19,11 +18,17 @@ public sealed class HotQueryTests(GraphQLSite site)
     {
         var body = await site.Scenarios.Registry.AddBodyAsync();
         var certificate = await site.Scenarios.IssueAsync(body, await site.Scenarios.Registry.AddOrganisationAsync(), new DateOnly(2026, 5, 4));
-        await InStepAsync();
+        await PageCacheSync.InStepAsync(site.Services);
         var client = site.Client;
         var path = "/graphql?query=" + Uri.EscapeDataString(StatusQuery) + "&variables=" + Uri.EscapeDataString($$"""{"n":"{{certificate.NormalizedNumber}}"}""");
 
-        var cached = await UntilCachedAsync(client, path, GraphQLClient.GraphQLResponseJson);
+        using var response = await PageCacheProbe.CachedAsync(client.Http, () =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.TryAddWithoutValidation("Accept", GraphQLClient.GraphQLResponseJson);
+            return request;
+        }, TimeSpan.FromSeconds(5));
+        var cached = new GraphQLAnswer(response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsStringAsync(), response);
         cached.MediaType.ShouldBe(GraphQLClient.GraphQLResponseJson);
         cached.Data.GetProperty("certificate").GetProperty("status").GetString().ShouldBe("VALID");
 
@@ -127,28 +132,5 @@ public sealed class HotQueryTests(GraphQLSite site)
         var body = await site.Scenarios.Registry.AddBodyAsync();
         var key = await PublishingApiClient.CreateKeyAsync(site.Database, body.Code);
         return (key.Token, body.Code);
-    }
-
-    private async Task InStepAsync()
-    {
-        var cache = site.Services.GetRequiredService<CertificateRecordCache>();
-        await Eventually.UntilAsync(() => cache.InStep, "the certificate cache is in step");
-    }
-
-    private static async Task<GraphQLAnswer> UntilCachedAsync(GraphQLClient client, string path, string accept)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (true)
-        {
-            var answer = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, path), accept);
-            answer.Codes.ShouldBeEmpty(answer.ToString());
-            if (answer.Response.Headers.Age is not null)
-            {
-                return answer;
-            }
-
-            DateTime.UtcNow.ShouldBeLessThan(deadline, $"{path} is never answered from the cache");
-            await Task.Delay(50);
-        }
     }
 }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Domain.Certificates;
 using Registry.Domain.Time;
-using Registry.Web.Features.Certificates.Caching;
 using Registry.Web.Features.PageCache;
 using Registry.Web.Features.Publishing;
 using Registry.Web.Features.SigningKeys;
@@ -23,8 +22,7 @@ public sealed class CachedVerdictTests(RegistryDatabase database)
         var (scanned, body) = await registry.IssueAsync(new DateOnly(2026, 8, 3));
         var (other, otherBody) = await registry.IssueAsync(new DateOnly(2026, 8, 3));
         var (link, _) = await SiteSignedCodes.SignAsync(database.Site, scanned, body, await CreditCodeAsync(scanned));
-        var cache = database.Site.Services.GetRequiredService<CertificateRecordCache>();
-        await Eventually.UntilAsync(() => cache.InStep, "the certificate cache is in step");
+        await PageCacheSync.InStepAsync(database.Site.Services);
         using var client = database.Site.CreatePageClient();
         var api = new Uri("/api/verify?payload=" + Uri.EscapeDataString(link), UriKind.Relative);
         var page = new Uri("/v/" + link[(link.IndexOf("/V/", StringComparison.Ordinal) + 3)..], UriKind.Relative);
@@ -89,6 +87,8 @@ public sealed class CachedVerdictTests(RegistryDatabase database)
         using (var cached = await PageCacheProbe.CachedAsync(client, jwks))
         {
             eTag = cached.Headers.ETag!.Tag;
+            cached.Headers.GetValues("Content-Security-Policy").Single().ShouldBe(Registry.Web.Features.Site.SecurityHeaders.ApiPolicy,
+                "a replayed JSON answer gets the API policy, not the page policy captured with another request's nonce");
         }
 
         using (var conditional = new HttpRequestMessage(HttpMethod.Get, jwks))

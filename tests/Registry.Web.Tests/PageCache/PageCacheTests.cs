@@ -14,7 +14,7 @@ public sealed class PageCacheTests(RegistryDatabase database)
     {
         var (certificate, body) = await new TestRegistry(database).IssueAsync(new DateOnly(2026, 9, 1));
         var cache = database.Site.Services.GetRequiredService<CertificateRecordCache>();
-        await WaitInStepAsync(cache);
+        await PageCacheSync.InStepAsync(database.Site.Services);
         using var client = database.Site.CreatePageClient();
         var path = new Uri($"/certificates/{certificate.NormalizedNumber}", UriKind.Relative);
 
@@ -56,7 +56,7 @@ public sealed class PageCacheTests(RegistryDatabase database)
     public async Task Each_language_has_its_own_entry_and_an_answer_that_sets_a_cookie_is_not_stored()
     {
         var (certificate, _) = await new TestRegistry(database).IssueAsync(new DateOnly(2026, 9, 2));
-        await WaitInStepAsync(database.Site.Services.GetRequiredService<CertificateRecordCache>());
+        await PageCacheSync.InStepAsync(database.Site.Services);
         using var chinese = database.Site.CreatePageClient();
         var path = $"/certificates/{certificate.NormalizedNumber}";
         (await chinese.GetStringAsync(new Uri(path, UriKind.Relative))).ShouldContain("lang=\"zh-CN\"");
@@ -133,6 +133,4 @@ public sealed class PageCacheTests(RegistryDatabase database)
         remote.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
-    private static Task WaitInStepAsync(CertificateRecordCache cache) =>
-        Eventually.UntilAsync(() => cache.InStep, "the certificate cache is in step");
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
-using Registry.Web.Features.Certificates.Caching;
 
 namespace Registry.Web.Tests.PageCache;
 
@@ -20,8 +18,7 @@ public sealed class RedisRestartTests(RegistryDatabase database)
             ["ConnectionStrings:Redis"] = redis.ConnectionString + ",connectTimeout=500,abortConnect=false",
         });
         var (certificate, _) = await new TestRegistry(database).IssueAsync(new DateOnly(2026, 8, 7));
-        var cache = site.Services.GetRequiredService<CertificateRecordCache>();
-        await Eventually.UntilAsync(() => cache.InStep, "the certificate cache is in step");
+        await PageCacheSync.InStepAsync(site.Services);
         using var client = site.CreatePageClient();
         var path = new Uri($"/certificates/{certificate.NormalizedNumber}", UriKind.Relative);
         (await PageCacheProbe.CachedAsync(client, path)).Dispose();
@@ -34,7 +31,7 @@ public sealed class RedisRestartTests(RegistryDatabase database)
         await redis.StartAsync();
 
         // Back by itself: the multiplexer reconnects and entries are stored and served again.
-        using (var again = await CachedWithinAsync(client, path, TimeSpan.FromSeconds(15)))
+        using (var again = await PageCacheProbe.CachedAsync(client, () => new HttpRequestMessage(HttpMethod.Get, path), TimeSpan.FromSeconds(15)))
         {
             again.StatusCode.ShouldBe(HttpStatusCode.OK);
         }
@@ -60,22 +57,5 @@ public sealed class RedisRestartTests(RegistryDatabase database)
         }
 
         return seen;
-    }
-
-    private static async Task<HttpResponseMessage> CachedWithinAsync(HttpClient client, Uri path, TimeSpan within)
-    {
-        var deadline = DateTime.UtcNow + within;
-        while (true)
-        {
-            var answer = await client.GetAsync(path);
-            if (answer.Headers.Age is not null)
-            {
-                return answer;
-            }
-
-            answer.Dispose();
-            DateTime.UtcNow.ShouldBeLessThan(deadline, "caching never resumed after Redis came back");
-            await Task.Delay(100);
-        }
     }
 }

@@ -18,6 +18,13 @@ public static class Eventually
 /// <summary>Waits until the test site's certificate cache has applied every outbox message written so far: from then on no cached page is older.</summary>
 public static class PageCacheSync
 {
+    /// <summary>Until the site's certificate cache is in step with the outbox: only then does the page cache keep anything.</summary>
+    public static Task InStepAsync(IServiceProvider site)
+    {
+        var cache = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Registry.Web.Features.Certificates.Caching.CertificateRecordCache>(site);
+        return Eventually.UntilAsync(() => cache.InStep, "the certificate cache is in step");
+    }
+
     public static Task CaughtUpAsync(RegistryDatabase database) => CaughtUpAsync(database, database?.Site.Services!);
 
     /// <summary>The same for the site whose services are given.</summary>
@@ -39,20 +46,26 @@ public static class PageCacheSync
 public static class PageCacheProbe
 {
     /// <summary>The first answer with an Age header (served from the cache), within 5 s.</summary>
-    public static async Task<HttpResponseMessage> CachedAsync(HttpClient client, Uri path)
+    public static Task<HttpResponseMessage> CachedAsync(HttpClient client, Uri path) =>
+        CachedAsync(client, () => new HttpRequestMessage(HttpMethod.Get, path), TimeSpan.FromSeconds(5));
+
+    /// <summary>The first answer with an Age header to the request <paramref name="request"/> makes, within <paramref name="within"/>.</summary>
+    public static async Task<HttpResponseMessage> CachedAsync(HttpClient client, Func<HttpRequestMessage> request, TimeSpan within)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var deadline = DateTime.UtcNow.AddSeconds(5);
+        ArgumentNullException.ThrowIfNull(request);
+        var deadline = DateTime.UtcNow + within;
         while (true)
         {
-            var answer = await client.GetAsync(path);
+            using var asked = request();
+            var answer = await client.SendAsync(asked);
             if (answer.Headers.Age is not null)
             {
                 return answer;
             }
 
             answer.Dispose();
-            DateTime.UtcNow.ShouldBeLessThan(deadline, $"{path} is never answered from the cache");
+            DateTime.UtcNow.ShouldBeLessThan(deadline, $"{asked.RequestUri} is never answered from the cache");
             await Task.Delay(50);
         }
     }

@@ -33,9 +33,11 @@ public static class SecurityHeaders
         return nonce;
     }
 
+    /// <summary>How every page policy begins, whatever its nonce.</summary>
+    private const string PagePolicyStart = "default-src 'none'; script-src 'self' 'nonce-";
+
     public static string PagePolicy(string nonce) =>
-        "default-src 'none'; " +
-        $"script-src 'self' 'nonce-{nonce}'; " +
+        PagePolicyStart + nonce + "'; " +
         "style-src 'self'; " +
         "img-src 'self' data: blob:; " +
         "font-src 'self'; " +
@@ -86,9 +88,10 @@ public static class SecurityHeaders
         {
             headers.ContentSecurityPolicy = html ? PagePolicy(Nonce(context)) : ApiPolicy;
         }
-        else if (!html && headers.ContentSecurityPolicy == PagePolicy(Nonce(context)))
+        else if (!html && headers.ContentSecurityPolicy.ToString().StartsWith(PagePolicyStart, StringComparison.Ordinal))
         {
-            // The policy set up front, on an answer that turned out not to be a page.
+            // The page policy set up front, on an answer that turned out not to be a page; or replayed by the output
+            // cache, which captured the headers before this switch ran (with another request's nonce).
             headers.ContentSecurityPolicy = ApiPolicy;
         }
     }
