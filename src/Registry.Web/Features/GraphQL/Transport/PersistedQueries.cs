@@ -36,11 +36,10 @@ public sealed partial class PersistedQueries(RedisConnection redis, IConfigurati
     public async Task<(GraphQLHttpRequest? Request, TransportProblem? Problem)> ResolveAsync(GraphQLHttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        // RequestReader has already refused a request with neither a document nor this extension.
         if (request.Extensions?.TryGetValue("persistedQuery", out var extension) != true)
         {
-            return request.Query.Length == 0
-                ? (null, new TransportProblem(StatusCodes.Status400BadRequest, Errors.ErrorCodes.InvalidRequest, "The request has no GraphQL document (query)."))
-                : (request, null);
+            return (request, null);
         }
 
         if (extension is not IReadOnlyDictionary<string, object?> persisted

@@ -28,10 +28,8 @@ internal static class CertificateField
             throw new ApiError(DomainErrorCodes.MalformedCertificateNumber, problem);
         }
 
-        // From memory while the certificate cache is in step with the outbox (as the scan path does), else PostgreSQL;
-        // a hit needs no database context at all.
-        var record = context.Service<CertificateRecordCache>().Find(normalized, out _)
-            ?? await context.Service<CachedCertificateRecords>().FindAsync(normalized, lastKnownWhenUnreachable: false, context.CancellationToken);
+        // From memory while the certificate cache is in step with the outbox (as the scan path does), else PostgreSQL.
+        var record = await context.Service<CachedCertificateRecords>().FindAsync(normalized, lastKnownWhenUnreachable: false, context.CancellationToken);
         if (record is null)
         {
             return null;
