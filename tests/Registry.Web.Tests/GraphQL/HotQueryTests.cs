@@ -82,7 +82,7 @@ public sealed class HotQueryTests(GraphQLSite site)
 
         var byHash = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/graphql?extensions=" + extensions));
         byHash.Codes.ShouldBeEmpty(byHash.ToString());
-        byHash.Data.GetProperty("bodies").GetArrayLength().ShouldBe(sent.Data.GetProperty("bodies").GetArrayLength());
+        BodyCodes(sent).ShouldBeSubsetOf(BodyCodes(byHash));
 
         // Another instance on the same PostgreSQL and Redis has never seen the document, and knows it by its hash.
         await using var other = new RegistryWebFactory(site.Database.ConnectionString, settings: GraphQLSite.Settings);
@@ -97,8 +97,12 @@ public sealed class HotQueryTests(GraphQLSite site)
             await Task.Delay(50);
         }
 
-        elsewhere.Data.GetProperty("bodies").GetArrayLength().ShouldBe(sent.Data.GetProperty("bodies").GetArrayLength());
+        BodyCodes(sent).ShouldBeSubsetOf(BodyCodes(elsewhere));
     }
+
+    // Other tests register bodies on the same database meanwhile, so a later answer may list more, never fewer.
+    private static string?[] BodyCodes(GraphQLAnswer answer) =>
+        [.. answer.Data.GetProperty("bodies").EnumerateArray().Select(body => body.GetProperty("code").GetString())];
 
     [Theory]
     [InlineData("""{"persistedQuery":{"version":1,"sha256Hash":"0000000000000000000000000000000000000000000000000000000000000000"}}""", true, HttpStatusCode.BadRequest, PersistedQueries.HashMismatch)]
