@@ -23,4 +23,22 @@ public sealed class CertificateQueries(RegistryDbContext db) : ICertificateRecor
             select new { c, b, o }).SingleOrDefaultAsync(cancellationToken);
         return found is null ? null : new CertificateRecord(found.c, found.b, found.o);
     }
+
+    /// <summary>The records of these certificates, in one query; ids no longer in the registry are left out.</summary>
+    public async Task<IReadOnlyList<CertificateRecord>> FindManyAsync(IReadOnlyCollection<long> certificateIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(certificateIds);
+        if (certificateIds.Count == 0)
+        {
+            return [];
+        }
+
+        var found = await (
+            from c in db.Certificates.AsNoTracking().Include(c => c.Events)
+            join b in db.Bodies.AsNoTracking() on c.BodyId equals b.Id
+            join o in db.Organisations.AsNoTracking() on c.OrganisationId equals o.Id
+            where certificateIds.Contains(c.Id)
+            select new { c, b, o }).ToListAsync(cancellationToken);
+        return [.. found.Select(f => new CertificateRecord(f.c, f.b, f.o))];
+    }
 }

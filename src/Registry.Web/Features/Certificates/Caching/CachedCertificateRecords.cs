@@ -42,4 +42,39 @@ public sealed class CachedCertificateRecords(CertificateRecordCache cache, IServ
 
         return record;
     }
+
+    /// <summary>
+    /// The records of these certificates (a page of search hits): from memory while in step, the rest from PostgreSQL
+    /// in one read. A certificate no longer in the registry is absent from the answer.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, CertificateRecord>> FindManyAsync(IReadOnlyCollection<long> certificateIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(certificateIds);
+        var found = new Dictionary<long, CertificateRecord>(certificateIds.Count);
+        var tickets = new Dictionary<long, LookupTicket>();
+        foreach (var id in certificateIds)
+        {
+            if (cache.Find(id, out var ticket) is { } cached)
+            {
+                found[id] = cached;
+            }
+            else
+            {
+                tickets[id] = ticket;
+            }
+        }
+
+        if (tickets.Count == 0)
+        {
+            return found;
+        }
+
+        foreach (var record in await services.GetRequiredService<CertificateQueries>().FindManyAsync(tickets.Keys, cancellationToken))
+        {
+            found[record.Certificate.Id] = record;
+            cache.Store(record, tickets[record.Certificate.Id]);
+        }
+
+        return found;
+    }
 }

@@ -12,11 +12,13 @@ public sealed partial class CertificateCacheFollower(
     CertificateRecordCache cache,
     NpgsqlDataSource dataSource,
     OutboxFollowerRegistry followers,
+    TimeProvider clock,
     ILogger<CertificateCacheFollower> logger) : BackgroundService, IOutboxFollower
 {
     private const int BatchSize = 1000;
 
     private DateTime _sweptAt = DateTime.UtcNow;
+    private DateTimeOffset _readStartedAt;
 
     public string Name => "certificate-cache";
 
@@ -43,6 +45,7 @@ public sealed partial class CertificateCacheFollower(
 
     public async Task<OutboxBatch> ApplyNextAsync(NpgsqlConnection session, long after, CancellationToken cancellationToken)
     {
+        _readStartedAt = clock.GetUtcNow();
         var entries = await OutboxReader.AfterAsync(session, after, BatchSize, cancellationToken);
         if (entries.Count == 0)
         {
@@ -56,7 +59,8 @@ public sealed partial class CertificateCacheFollower(
 
     public Task CaughtUpAsync(OutboxRound round, CancellationToken cancellationToken)
     {
-        cache.MarkInStep();
+        // The last read found the end: what committed before it began is applied.
+        cache.MarkInStep(_readStartedAt);
         if (DateTime.UtcNow - _sweptAt > cache.Options.TombstoneLifetime)
         {
             cache.SweepTombstones();

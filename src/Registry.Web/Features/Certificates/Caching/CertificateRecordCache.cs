@@ -47,7 +47,30 @@ public sealed class CertificateRecordCache(CertificateCacheOptions options, Time
             return null;
         }
 
-        if (_ids.TryGetValue(normalizedNumber, out var id) && _slots.TryGetValue(id, out var slot))
+        if (_ids.TryGetValue(normalizedNumber, out var id))
+        {
+            return FindHeld(id, out ticket);
+        }
+
+        ticket = new LookupTicket(null, Stopwatch.GetTimestamp());
+        return null;
+    }
+
+    /// <summary>A cached record by the certificate's id (a search hit), or a ticket to store the record about to be read.</summary>
+    public CertificateRecord? Find(long certificateId, out LookupTicket ticket)
+    {
+        if (!InStep)
+        {
+            ticket = LookupTicket.DoNotStore;
+            return null;
+        }
+
+        return FindHeld(certificateId, out ticket);
+    }
+
+    private CertificateRecord? FindHeld(long id, out LookupTicket ticket)
+    {
+        if (_slots.TryGetValue(id, out var slot))
         {
             if (slot.Record is { } record)
             {
@@ -144,18 +167,40 @@ public sealed class CertificateRecordCache(CertificateCacheOptions options, Time
             return null;
         }
 
-        if (!_ids.TryGetValue(normalizedNumber, out var id))
+        return _ids.TryGetValue(normalizedNumber, out var id) ? ChangeMarkOf(id) : AppliedSequence;
+    }
+
+    // The map before the base: a trim moves the base on before it clears the map, so a miss read after the clear
+    // meets the moved base, never the old one.
+    private long ChangeMarkOf(long id) => _changedAt.TryGetValue(id, out var changed) ? changed : Volatile.Read(ref _changeBase);
+
+    /// <summary>
+    /// Which of these certificates may have changed after outbox position <paramref name="position"/> (what a search
+    /// replica has applied): those whose change mark is past it. Every other one's state as of that position is its
+    /// state as of <paramref name="asOf"/>, the last instant the cache confirmed it had applied every committed change.
+    /// False while the cache is out of step: then it cannot say, and the caller reads PostgreSQL.
+    /// </summary>
+    public bool TryFindChangedAfter(long position, IEnumerable<long> certificateIds, out DateTimeOffset asOf, out IReadOnlyList<long> changed)
+    {
+        ArgumentNullException.ThrowIfNull(certificateIds);
+        // The confirmation before the marks: every change committed before it was applied, and its mark written, first.
+        if (!InStep || ConfirmedAt is not { } confirmedAt)
         {
-            return AppliedSequence;
+            asOf = default;
+            changed = [];
+            return false;
         }
 
-        return _changedAt.TryGetValue(id, out var changed) ? changed : Volatile.Read(ref _changeBase);
+        asOf = confirmedAt;
+        changed = [.. certificateIds.Where(id => ChangeMarkOf(id) > position)];
+        return true;
     }
 
     /// <summary>The follower read the outbox to its end: every change committed before now is applied.</summary>
-    public void MarkInStep()
+    /// <param name="readStartedAt">When the follower began the read that found the outbox's end: changes committed before it were applied (now by default).</param>
+    public void MarkInStep(DateTimeOffset? readStartedAt = null)
     {
-        Volatile.Write(ref _confirmedAtTicks, _clock.GetUtcNow().UtcTicks);
+        Volatile.Write(ref _confirmedAtTicks, (readStartedAt ?? _clock.GetUtcNow()).UtcTicks);
         Volatile.Write(ref _inStepAt, Stopwatch.GetTimestamp());
     }
 

@@ -1,4 +1,5 @@
 using Registry.Web.Features.Certificates;
+using Registry.Web.Features.Certificates.Caching;
 
 namespace Registry.Web.Features.GraphQL.Loaders;
 
@@ -15,6 +16,7 @@ public sealed class RegistryLoaders
     public RegistryLoaders(IServiceProvider services)
     {
         _services = services;
+        Records = new(async (ids, ct) => await _services.GetRequiredService<CachedCertificateRecords>().FindManyAsync(ids, ct));
         Certificates = new(async (ids, ct) =>
             await Db.Certificates.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct));
         Bodies = new(async (ids, ct) =>
@@ -36,6 +38,12 @@ public sealed class RegistryLoaders
     }
 
     private RegistryDbContext Db => _db ??= _services.GetRequiredService<RegistryDbContext>();
+
+    /// <summary>
+    /// Whole certificate records (with body, holder and events) from the in-memory certificate cache, the rest from
+    /// PostgreSQL in one read: for pages of search hits, whose certificates are read again and again.
+    /// </summary>
+    public BatchLoader<long, CertificateRecord> Records { get; }
 
     public BatchLoader<long, Certificate> Certificates { get; }
 

@@ -16,6 +16,7 @@ public sealed class SearchIndex : IDisposable
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
     private readonly System.Threading.Lock _writeGate = new();
+    private long _appliedSequence;
 
     public SearchIndex(string folder)
     {
@@ -37,7 +38,11 @@ public sealed class SearchIndex : IDisposable
     public string Folder { get; }
 
     /// <summary>The last outbox sequence committed: every change up to it is durable and searchable.</summary>
-    public long AppliedSequence { get; private set; }
+    public long AppliedSequence
+    {
+        get => Volatile.Read(ref _appliedSequence);
+        private set => Volatile.Write(ref _appliedSequence, value);
+    }
 
     public void Upsert(IEnumerable<SearchRecord> records)
     {

@@ -18,7 +18,15 @@ public sealed class SearchReplica : IDisposable
     public SearcherLease? Lease()
     {
         var index = Volatile.Read(ref _current);
-        return index is null ? null : new SearcherLease(index, index.Acquire());
+        if (index is null)
+        {
+            return null;
+        }
+
+        // The position before the searcher: a batch is made searchable before its position is recorded, so the
+        // searcher holds at least every change up to the position read first.
+        var appliedThrough = index.AppliedSequence;
+        return new SearcherLease(index, index.Acquire(), appliedThrough);
     }
 
     /// <summary>Makes <paramref name="next"/> current and returns the generation it replaced.</summary>
@@ -27,9 +35,12 @@ public sealed class SearchReplica : IDisposable
     public void Dispose() => Interlocked.Exchange(ref _current, null)?.Dispose();
 }
 
-public sealed class SearcherLease(SearchIndex index, IndexSearcher searcher) : IDisposable
+public sealed class SearcherLease(SearchIndex index, IndexSearcher searcher, long appliedThrough) : IDisposable
 {
     public IndexSearcher Searcher { get; } = searcher;
+
+    /// <summary>An outbox position every change up to which this searcher holds (it may hold later ones too).</summary>
+    public long AppliedThrough { get; } = appliedThrough;
 
     public void Dispose() => index.Release(Searcher);
 }

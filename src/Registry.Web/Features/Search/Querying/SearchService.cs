@@ -1,12 +1,18 @@
 using Lucene.Net.Search;
 using Npgsql;
+using Registry.Web.Features.Certificates.Caching;
 using Registry.Web.Features.Search.Analysis;
 using Registry.Web.Features.Search.Index;
 
 namespace Registry.Web.Features.Search.Querying;
 
 /// <summary>Runs one search: interpret the text, query the replica, count facets, mark names, re-check status.</summary>
-public sealed class SearchService(SearchReplica replica, NpgsqlDataSource dataSource, TimeProvider clock)
+/// <param name="changes">
+/// The certificate cache, which follows the outbox and knows which certificates changed after the replica's position:
+/// while it is in step only those are re-read from PostgreSQL, and the results are as of its last confirmation. Without
+/// it (or out of step) every certificate on the page is re-read.
+/// </param>
+public sealed class SearchService(SearchReplica replica, NpgsqlDataSource dataSource, TimeProvider clock, CertificateRecordCache? changes = null)
 {
     private static readonly Sort ByRelevanceThenId = new(SteadyRelevance.Field, IdOrder.Field);
 
@@ -44,7 +50,15 @@ public sealed class SearchService(SearchReplica replica, NpgsqlDataSource dataSo
         var facetCounts = facets?.Result() ?? FacetCounts.Empty;
         var docs = top.GetTopDocs(skip, request.PageSize).ScoreDocs;
         var ids = docs.Select(d => CertificateIdOf((FieldDoc)d)).ToList();
-        var liveRead = LiveStatus.ReadAsync(dataSource, ids, cancellationToken);
+        var asOf = now;
+        IReadOnlyList<long> rereadIds = ids;
+        if (changes is not null && changes.TryFindChangedAfter(lease.AppliedThrough, ids, out var confirmedAt, out var changed))
+        {
+            rereadIds = changed;
+            asOf = confirmedAt < now ? confirmedAt : now;
+        }
+
+        var liveRead = LiveStatus.ReadAsync(dataSource, rereadIds, cancellationToken);
 
         // Doc values readers belong to the searching thread: read everything from the index before any await.
         List<MarkedRecord> marked;
@@ -59,11 +73,14 @@ public sealed class SearchService(SearchReplica replica, NpgsqlDataSource dataSo
         }
 
         var live = await liveRead;
+        var reread = rereadIds.Count == ids.Count ? null : rereadIds.ToHashSet();
         var hits = marked
-            .Select(m => LiveStatus.Apply(m.Record, live) is { } now ? new SearchHit(now, now.Standing.StatusOn(now.ExpiresOn, today), m.Name, m.NameEn, m.Score) : null)
+            .Select(m => (reread?.Contains(m.Record.CertificateId) == false ? m.Record : LiveStatus.Apply(m.Record, live)) is { } current
+                ? new SearchHit(current, current.Standing.StatusOn(current.ExpiresOn, today), m.Name, m.NameEn, m.Score)
+                : null)
             .OfType<SearchHit>()
             .ToList();
-        return new SearchOutcome(new SearchResults(request, interpretation, hits, top.TotalHits, facetCounts, now), []);
+        return new SearchOutcome(new SearchResults(request, interpretation, hits, top.TotalHits, facetCounts, asOf), []);
     }
 
     /// <summary>The id sort field (the second) holds the certificate id.</summary>

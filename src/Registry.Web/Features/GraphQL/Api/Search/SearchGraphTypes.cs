@@ -42,7 +42,20 @@ public sealed class SearchEdgeGraphType : ObjectGraphType<Edge<SearchHit>>
     {
         Name = "SearchEdge";
         Field(e => e.Cursor);
-        Field<NonNullGraphType<CertificateGraphType>>("node").Resolve(c => c.Loaders().Certificates.Load(c.Source.Node.Record.CertificateId));
+        Field<NonNullGraphType<CertificateGraphType>>("node").Resolve(c =>
+        {
+            var loaders = c.Loaders();
+            return loaders.Records.Load(c.Source.Node.Record.CertificateId).Then(record =>
+            {
+                if (record is not null)
+                {
+                    // The record holds the body, holder and events the certificate's fields ask for.
+                    loaders.Prime(record);
+                }
+
+                return record?.Certificate;
+            });
+        });
         Field<NonNullGraphType<FloatGraphType>>("score").Description("Relevance; only its order means anything.").Resolve(c => (double)c.Source.Node.Score);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TextSegmentGraphType>>>>("nameZh")
             .Description("The holder's legal name in segments, the parts the text matched marked.").Resolve(c => c.Source.Node.Name);
