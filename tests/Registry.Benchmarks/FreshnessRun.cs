@@ -45,51 +45,71 @@ public static class FreshnessRun
             var today = RegistryCalendar.DateOf(clock.GetUtcNow());
             // One more than asked: the first certificate's changes warm the publisher up (EF's model, JIT) and are not counted.
             var picked = await ValidCertificatesAsync(dataSource, today, certificates + 1, cancellationToken);
-            var searchable = new List<double>();
-            var afterCommit = new List<double>();
-            var publishing = new List<double>();
-            foreach (var (id, number, bodyId) in picked)
-            {
-                var counted = id != picked[0].Id;
-                foreach (var (change, expected) in new[]
-                {
-                    (StatusChange.Suspend(today, "Benchmark: publish to searchable", Actor), CertificateStanding.Suspended),
-                    (StatusChange.Reinstate(today, "Benchmark: publish to searchable", Actor), CertificateStanding.Valid),
-                })
-                {
-                    await Task.Delay(Pause, cancellationToken);
-                    var watch = Stopwatch.StartNew();
-                    await using (var db = CreateContext(dataSource))
-                    {
-                        await new CertificatePublisher(db, clock).ChangeAsync(number, change, new PublishingActor(bodyId, Actor), cancellationToken);
-                    }
-
-                    var committed = watch.Elapsed.TotalMilliseconds;
-                    while (StandingInIndex(replica, id) != expected)
-                    {
-                        if (watch.Elapsed > Bound)
-                        {
-                            throw new TimeoutException($"Certificate {number} did not show as {expected} in the index within {Bound.TotalSeconds:0} s.");
-                        }
-
-                        await Task.Delay(1, cancellationToken);
-                    }
-
-                    if (counted)
-                    {
-                        searchable.Add(watch.Elapsed.TotalMilliseconds);
-                        afterCommit.Add(watch.Elapsed.TotalMilliseconds - committed);
-                        publishing.Add(committed);
-                    }
-                }
-            }
-
-            return new FreshnessFigures(searchable, afterCommit, publishing, picked.Count - 1);
+            return await ToggleEachAsync(dataSource, picked, clock, "the index", (certificate, expected) => Task.FromResult(StandingInIndex(replica, certificate.Id) == expected), cancellationToken);
         }
         finally
         {
             await follower.StopAsync(CancellationToken.None);
         }
+    }
+
+    /// <summary>
+    /// Suspends and then reinstates each certificate through the publisher, one change at a time with a pause between,
+    /// timing each from the publish call until <paramref name="shows"/> sees the new standing. The first certificate warms
+    /// the publisher up and is not counted. The data ends as it began.
+    /// </summary>
+    public static async Task<FreshnessFigures> ToggleEachAsync(
+        NpgsqlDataSource dataSource,
+        IReadOnlyList<(long Id, string Number, long BodyId)> picked,
+        TimeProvider clock,
+        string observer,
+        Func<(long Id, string Number, long BodyId), CertificateStanding, Task<bool>> shows,
+        CancellationToken cancellationToken,
+        TimeSpan? pause = null)
+    {
+        ArgumentNullException.ThrowIfNull(picked);
+        ArgumentNullException.ThrowIfNull(shows);
+        var today = RegistryCalendar.DateOf(clock.GetUtcNow());
+        var searchable = new List<double>();
+        var afterCommit = new List<double>();
+        var publishing = new List<double>();
+        foreach (var certificate in picked)
+        {
+            var counted = certificate.Id != picked[0].Id;
+            foreach (var (change, expected) in new[]
+            {
+                (StatusChange.Suspend(today, "Benchmark: publish to shown", Actor), CertificateStanding.Suspended),
+                (StatusChange.Reinstate(today, "Benchmark: publish to shown", Actor), CertificateStanding.Valid),
+            })
+            {
+                await Task.Delay(pause ?? Pause, cancellationToken);
+                var watch = Stopwatch.StartNew();
+                await using (var db = CreateContext(dataSource))
+                {
+                    await new CertificatePublisher(db, clock).ChangeAsync(certificate.Number, change, new PublishingActor(certificate.BodyId, Actor), cancellationToken);
+                }
+
+                var committed = watch.Elapsed.TotalMilliseconds;
+                while (!await shows(certificate, expected))
+                {
+                    if (watch.Elapsed > Bound)
+                    {
+                        throw new TimeoutException($"Certificate {certificate.Number} did not show as {expected} in {observer} within {Bound.TotalSeconds:0} s.");
+                    }
+
+                    await Task.Delay(1, cancellationToken);
+                }
+
+                if (counted)
+                {
+                    searchable.Add(watch.Elapsed.TotalMilliseconds);
+                    afterCommit.Add(watch.Elapsed.TotalMilliseconds - committed);
+                    publishing.Add(committed);
+                }
+            }
+        }
+
+        return new FreshnessFigures(searchable, afterCommit, publishing, picked.Count - 1);
     }
 
     private static CertificateStanding? StandingInIndex(SearchReplica replica, long certificateId)

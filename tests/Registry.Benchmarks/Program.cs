@@ -4,7 +4,8 @@ using Registry.Benchmarks;
 using Registry.Benchmarks.Verification;
 using Registry.Web.Features.Search.Querying;
 
-if (args is ["verify", ..])
+// The commands that talk to a running site or its services stop cleanly on Ctrl+C.
+if (args is [var command, ..] && Commands(command) is { } runCommand)
 {
     using var stop = new CancellationTokenSource();
     Console.CancelKeyPress += (_, e) =>
@@ -12,18 +13,7 @@ if (args is ["verify", ..])
         e.Cancel = true;
         stop.Cancel();
     };
-    return await VerificationBench.RunAsync(args[1..], stop.Token);
-}
-
-if (args is ["publish", ..])
-{
-    using var stop = new CancellationTokenSource();
-    Console.CancelKeyPress += (_, e) =>
-    {
-        e.Cancel = true;
-        stop.Cancel();
-    };
-    return await Registry.Benchmarks.Publishing.PublishingBench.RunAsync(args[1..], stop.Token);
+    return await runCommand(args[1..], stop.Token);
 }
 
 BenchOptions options;
@@ -139,3 +129,11 @@ using (replica)
 }
 
 return 0;
+
+static Func<IReadOnlyList<string>, CancellationToken, Task<int>>? Commands(string name) => name switch
+{
+    "verify" => VerificationBench.RunAsync,
+    "publish" => Registry.Benchmarks.Publishing.PublishingBench.RunAsync,
+    "staleness" => Registry.Benchmarks.PageCache.StalenessRun.RunAsync,
+    _ => null,
+};

@@ -86,6 +86,24 @@ public sealed class RateLimitTests(RegistryDatabase database)
     }
 
     [Fact]
+    public async Task Concurrent_requests_share_one_chunk_rather_than_each_taking_one()
+    {
+        // 1,000 a window, chunks of 20; 500 requests in bursts of 50 at once. Were every request that found the
+        // allowance spent to take a chunk of its own, a burst would burn up to 50 chunks, the whole window.
+        await using var site = new RegistryWebFactory(database.ConnectionString, settings: Limited("Pages", 1000));
+        using var client = site.CreatePageClient();
+        await RedisConnectedAsync(site);
+        var statuses = new List<HttpStatusCode>();
+        for (var burst = 0; burst < 10; burst++)
+        {
+            var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => client.GetAsync("/")));
+            statuses.AddRange(answers.Select(a => a.StatusCode));
+        }
+
+        statuses.Count(s => s == HttpStatusCode.OK).ShouldBe(500, "refused: " + statuses.Count(s => s == HttpStatusCode.TooManyRequests));
+    }
+
+    [Fact]
     public async Task While_redis_is_down_each_instance_counts_on_its_own_and_nothing_fails()
     {
         await using var redis = new PrivateRedis();

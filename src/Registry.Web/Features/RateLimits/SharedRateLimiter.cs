@@ -25,6 +25,7 @@ internal sealed class SharedRateLimiter(Func<IConnectionMultiplexer?> redis, Fun
     private int _allowance;
     private long _allowanceUntil;
     private RateLimiter? _shared;
+    private Task<bool>? _refill;
     private IConnectionMultiplexer? _sharedOn;
 
     public override TimeSpan? IdleDuration => (_shared?.IdleDuration, local.IdleDuration) switch
@@ -58,11 +59,19 @@ internal sealed class SharedRateLimiter(Func<IConnectionMultiplexer?> redis, Fun
                 CountingLocally = false;
                 if (chunk > permitCount)
                 {
-                    using var taken = await shared.AcquireAsync(chunk, cancellationToken).AsTask().WaitAsync(RedisWait, cancellationToken);
-                    if (taken.IsAcquired)
+                    // Requests that find the allowance spent at the same moment wait for one chunk together: each
+                    // taking its own would count many chunks as used in Redis and refuse callers well under the limit.
+                    for (var attempt = 0; attempt < 3; attempt++)
                     {
-                        KeepAllowance(chunk - permitCount, Lease.From(taken).RetryAfter);
-                        return Lease.Granted;
+                        if (!await RefillAsync(shared).WaitAsync(RedisWait, cancellationToken))
+                        {
+                            break;
+                        }
+
+                        if (TakeAllowance(permitCount))
+                        {
+                            return Lease.Granted;
+                        }
                     }
                 }
 
@@ -104,7 +113,41 @@ internal sealed class SharedRateLimiter(Func<IConnectionMultiplexer?> redis, Fun
         }
     }
 
-    /// <summary>Keeps the rest of a chunk until the window it was counted in ends (Redis says when, to the second).</summary>
+    /// <summary>
+    /// The chunk being taken from Redis, shared by every request that asks meanwhile; true when it was granted (its
+    /// permits are then the allowance), false when the window has no chunk left.
+    /// </summary>
+    private Task<bool> RefillAsync(RateLimiter shared)
+    {
+        lock (_gate)
+        {
+            return _refill ??= TakeChunkAsync(shared);
+        }
+    }
+
+    private async Task<bool> TakeChunkAsync(RateLimiter shared)
+    {
+        try
+        {
+            // Not the caller's token: the chunk serves every request waiting on it, whichever gives up.
+            using var taken = await shared.AcquireAsync(chunk).AsTask().WaitAsync(RedisWait);
+            if (taken.IsAcquired)
+            {
+                KeepAllowance(chunk, Lease.From(taken).RetryAfter);
+            }
+
+            return taken.IsAcquired;
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _refill = null;
+            }
+        }
+    }
+
+    /// <summary>Keeps a chunk until the window it was counted in ends (Redis says when, to the second).</summary>
     private void KeepAllowance(int permits, TimeSpan? windowLeft)
     {
         lock (_gate)
