@@ -150,6 +150,13 @@ public static class FreshnessRun
             """);
         command.Parameters.AddWithValue("today", today);
         command.Parameters.AddWithValue("limit", limit);
+        return await ReadPickedAsync(command, cancellationToken);
+    }
+
+    /// <summary>Certificates to toggle, from a command that selects their id, number and body id in that order.</summary>
+    public static async Task<List<(long Id, string Number, long BodyId)>> ReadPickedAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
         var found = new List<(long, string, long)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

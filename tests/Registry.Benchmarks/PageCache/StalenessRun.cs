@@ -100,13 +100,6 @@ public static class StalenessRun
         await using var command = dataSource.CreateCommand("SELECT id, normalized_number, body_id FROM certificates WHERE normalized_number = ANY(@numbers) AND standing = 'Valid' ORDER BY id LIMIT @limit");
         command.Parameters.AddWithValue("numbers", numbers);
         command.Parameters.AddWithValue("limit", limit);
-        var found = new List<(long, string, long)>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            found.Add((reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2)));
-        }
-
-        return found;
+        return await FreshnessRun.ReadPickedAsync(command, cancellationToken);
     }
 }

@@ -43,6 +43,9 @@ public sealed class TwoInstanceFreshnessTests
             numbers.Add((await api.IssueAsync()).NormalizedNumber);
         }
 
+        // The load includes a search: each instance's replica must be built first, or a busy machine answers it 503 (not ready).
+        await Registry.Web.Tests.GraphQL.SearchIndexWait.UntilCaughtUpAsync(a, database);
+        await Registry.Web.Tests.GraphQL.SearchIndexWait.UntilCaughtUpAsync(b, database);
         using var stop = new CancellationTokenSource();
         var load = Enumerable.Range(0, 4).Select(worker => LoadAsync(worker % 2 == 0 ? a : b, numbers, stop.Token)).ToList();
         using var reader = b.CreatePageClient();

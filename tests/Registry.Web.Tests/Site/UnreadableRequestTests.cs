@@ -20,9 +20,7 @@ public sealed class UnreadableRequestTests(RegistryDatabase database)
     {
         var logger = new CapturingLogger<ExceptionResponses>();
         await using var scope = database.Site.Services.CreateAsyncScope();
-        var http = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
-        http.Request.Path = "/graphql";
-        http.Response.Body = new MemoryStream();
+        var http = GraphQLRequest(scope);
 
         var handled = await new ExceptionResponses(logger).TryHandleAsync(http, new BadHttpRequestException("Unexpected end of request content.", status), CancellationToken.None);
 
@@ -42,13 +40,19 @@ public sealed class UnreadableRequestTests(RegistryDatabase database)
     {
         var logger = new CapturingLogger<ExceptionResponses>();
         await using var scope = database.Site.Services.CreateAsyncScope();
-        var http = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
-        http.Request.Path = "/graphql";
-        http.Response.Body = new MemoryStream();
+        var http = GraphQLRequest(scope);
 
         await new ExceptionResponses(logger).TryHandleAsync(http, new InvalidOperationException("a bug"), CancellationToken.None);
 
         http.Response.StatusCode.ShouldBe(500);
         logger.Lines.ShouldHaveSingleItem().Level.ShouldBe(LogLevel.Error);
+    }
+
+    private static DefaultHttpContext GraphQLRequest(AsyncServiceScope scope)
+    {
+        var http = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        http.Request.Path = "/graphql";
+        http.Response.Body = new MemoryStream();
+        return http;
     }
 }

@@ -121,30 +121,25 @@ internal sealed class SharedRateLimiter(Func<IConnectionMultiplexer?> redis, Fun
     {
         lock (_gate)
         {
-            return _refill ??= TakeChunkAsync(shared);
+            if (_refill is { IsCompleted: false } running)
+            {
+                return running;
+            }
+
+            return _refill = TakeChunkAsync(shared);
         }
     }
 
     private async Task<bool> TakeChunkAsync(RateLimiter shared)
     {
-        try
+        // Not the caller's token: the chunk serves every request waiting on it, whichever gives up.
+        using var taken = await shared.AcquireAsync(chunk).AsTask().WaitAsync(RedisWait);
+        if (taken.IsAcquired)
         {
-            // Not the caller's token: the chunk serves every request waiting on it, whichever gives up.
-            using var taken = await shared.AcquireAsync(chunk).AsTask().WaitAsync(RedisWait);
-            if (taken.IsAcquired)
-            {
-                KeepAllowance(chunk, Lease.From(taken).RetryAfter);
-            }
+            KeepAllowance(chunk, Lease.From(taken).RetryAfter);
+        }
 
-            return taken.IsAcquired;
-        }
-        finally
-        {
-            lock (_gate)
-            {
-                _refill = null;
-            }
-        }
+        return taken.IsAcquired;
     }
 
     /// <summary>Keeps a chunk until the window it was counted in ends (Redis says when, to the second).</summary>
