@@ -44,8 +44,8 @@ public sealed class TwoInstanceFreshnessTests
         }
 
         // The load includes a search: each instance's replica must be built first, or a busy machine answers it 503 (not ready).
-        await Registry.Web.Tests.GraphQL.SearchIndexWait.UntilCaughtUpAsync(a, database);
-        await Registry.Web.Tests.GraphQL.SearchIndexWait.UntilCaughtUpAsync(b, database);
+        await SearchIndexWait.UntilCaughtUpAsync(a, database);
+        await SearchIndexWait.UntilCaughtUpAsync(b, database);
         using var stop = new CancellationTokenSource();
         var load = Enumerable.Range(0, 4).Select(worker => LoadAsync(worker % 2 == 0 ? a : b, numbers, stop.Token)).ToList();
         using var reader = b.CreatePageClient();

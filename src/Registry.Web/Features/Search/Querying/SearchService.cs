@@ -73,9 +73,9 @@ public sealed class SearchService(SearchReplica replica, NpgsqlDataSource dataSo
         }
 
         var live = await liveRead;
-        var reread = rereadIds.Count == ids.Count ? null : rereadIds.ToHashSet();
+        var reread = rereadIds.ToHashSet();
         var hits = marked
-            .Select(m => (reread?.Contains(m.Record.CertificateId) == false ? m.Record : LiveStatus.Apply(m.Record, live)) is { } current
+            .Select(m => (reread.Contains(m.Record.CertificateId) ? LiveStatus.Apply(m.Record, live) : m.Record) is { } current
                 ? new SearchHit(current, current.Standing.StatusOn(current.ExpiresOn, today), m.Name, m.NameEn, m.Score)
                 : null)
             .OfType<SearchHit>()

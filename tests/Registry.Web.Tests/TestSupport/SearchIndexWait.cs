@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Web.Features.Search.Index;
 
-namespace Registry.Web.Tests.GraphQL;
+namespace Registry.Web.Tests.TestSupport;
 
 /// <summary>Waits for a site's search replica to apply every outbox message published so far.</summary>
 public static class SearchIndexWait
